@@ -1,0 +1,78 @@
+"""Kiosk: customer praise on every break-room screen."""
+
+from __future__ import annotations
+
+import hashlib
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Strict by default: no inline script or style, nothing from other hosts.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+
+
+def _build_version() -> str:
+    """Package version plus a digest of the static files: a deploy makes screens reload."""
+    try:
+        base = version("kiosk")
+    except PackageNotFoundError:
+        base = "0"
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "static").rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(ROOT)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return f"{base}+{digest.hexdigest()[:8]}"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    from kiosk import config
+    from kiosk.db import Database
+    from kiosk.extensions import csrf, login_manager, socketio
+    from kiosk.live import NAMESPACE, LiveNamespace
+    from kiosk.web import admin, api, auth, display, health
+
+    app = Flask(__name__, static_folder=str(ROOT / "static"),
+                template_folder=str(ROOT / "templates"))
+    settings = config.load_settings(test_config)
+    app.config.update(settings)
+    app.config.setdefault("VERSION", _build_version())
+    app.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings["SECURE_COOKIES"],
+        REMEMBER_COOKIE_SECURE=settings["SECURE_COOKIES"],
+        JSON_SORT_KEYS=False,
+    )
+
+    Database(app.config["DATABASE_URL"]).init_app(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    socketio.init_app(
+        app,
+        async_mode=app.config.get("ASYNC_MODE", "threading"),
+        message_queue=app.config["MESSAGE_QUEUE"],
+        ping_interval=10,
+        ping_timeout=10,
+    )
+    socketio.on_namespace(LiveNamespace(NAMESPACE))
+
+    for module in (health, auth, admin, api, display):
+        app.register_blueprint(module.bp)
+    csrf.exempt(api.bp)  # cookie-authenticated API writes are checked in require_role
+
+    @app.after_request
+    def _security_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    return app

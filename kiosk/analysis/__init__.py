@@ -1,0 +1,1 @@
+"""Pure functions over customer text; language resources load once, lazily."""

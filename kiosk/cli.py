@@ -1,0 +1,222 @@
+"""The `kiosk` console script: one command per verb. Every command honours KIOSK_* settings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+def _app(**overrides):
+    from kiosk import create_app
+
+    return create_app(overrides or None)
+
+
+def _base_url(app) -> str:
+    host = app.config["HOST"]
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    return f"http://{shown}:{app.config['PORT']}"
+
+
+@click.group(help="Kiosk: customer praise on every break-room screen.")
+def main() -> None:
+    pass
+
+
+@main.command()
+@click.option("--demo", is_flag=True, help="Load the demo company if the database is empty; "
+              "make a demo screen and admin.")
+def init(demo: bool) -> None:
+    """Create or upgrade the database (Alembic), optionally with demo data."""
+    from kiosk import schema
+
+    app = _app()
+    schema.upgrade(app.config["DATABASE_URL"])
+    click.echo(f"database ready: {_redacted_url(app.config['DATABASE_URL'])}")
+    if not demo:
+        return
+    from kiosk import demo as demo_data
+
+    with app.app_context():
+        summary = demo_data.load_if_empty()
+        if summary:
+            click.echo(summary)
+        screen, username, password = demo_data.ensure_screen_and_admin()
+        from kiosk.screens import screen_url
+
+        click.echo(f"display:  {screen_url(screen, _base_url(app))}")
+        click.echo(f"admin:    {_base_url(app)}/admin/login  user {username}  "
+                   f"password {password}")
+
+
+def _redacted_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@main.command()
+@click.option("--workers", type=int, default=None, help="gunicorn processes (KIOSK_WORKERS).")
+def serve(workers: int | None) -> None:
+    """Serve web and websockets with gunicorn (gevent workers) on KIOSK_HOST:KIOSK_PORT."""
+    from kiosk.server import run
+
+    run(workers=workers)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--source", "default_source", help="Source name for rows that name none.")
+def import_(file: Path, default_source: str | None) -> None:
+    """Import feedback from a CSV or JSON lines file; bad lines are reported, good ones kept."""
+    from kiosk import ingest
+
+    app = _app()
+    with app.app_context():
+        report = ingest.ingest(ingest.read_records(file.read_bytes(), file.name),
+                               default_source)
+    for line, message in report.errors:
+        click.echo(f"{file.name}:{line}: {message}", err=True)
+    click.echo(f"imported {len(report.added)} new, {report.duplicates} already known, "
+               f"{len(report.errors)} bad")
+    if report.errors and not report.added and not report.duplicates:
+        sys.exit(1)
+
+
+@main.command()
+def analyze() -> None:
+    """JSON lines of feedback on stdin → JSON lines of analysis on stdout (no database)."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.analysis.pipeline import Thresholds
+    from kiosk.analysis.pipeline import analyze as run_analysis
+    from kiosk.config import load_settings
+    from kiosk.feedback import InvalidFeedback, parse_feedback
+
+    settings = load_settings()
+    tz = ZoneInfo(settings["TIMEZONE"])
+    thresholds = Thresholds.from_config(settings)
+    now = datetime.now(UTC)
+    for number, raw in enumerate(sys.stdin, start=1):
+        record = None
+        try:
+            record = json.loads(raw)
+            if isinstance(record, dict) and not record.get("source"):
+                record = {**record, "source": "stdin"}
+            item = parse_feedback(record, tz, settings["MAX_TEXT_LENGTH"], now)
+            result = run_analysis(item, thresholds).to_json()
+        except (json.JSONDecodeError, InvalidFeedback) as exc:
+            message = "empty line" if not raw.strip() else str(exc)
+            result = {"external_id": record.get("external_id") if isinstance(record, dict)
+                      else None, "error": {"line": number, "message": message}}
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+@main.group()
+def users() -> None:
+    """Manage admin and curator accounts."""
+
+
+@users.command("create")
+@click.option("--username", required=True)
+@click.option("--password", required=True)
+@click.option("--role", type=click.Choice(["admin", "curator"]), required=True)
+def users_create(username: str, password: str, role: str) -> None:
+    from kiosk import accounts
+
+    with _app().app_context():
+        try:
+            user = accounts.create_user(username, password, role)
+        except accounts.AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"created {user.role} {user.username}")
+
+
+@main.group()
+def tokens() -> None:
+    """API bearer tokens."""
+
+
+@tokens.command("create")
+@click.argument("username")
+def tokens_create(username: str) -> None:
+    """Print a new bearer token for USERNAME (shown once; only its hash is kept)."""
+    from kiosk import accounts
+
+    with _app().app_context():
+        try:
+            click.echo(accounts.create_token(username))
+        except accounts.AccountError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@main.group()
+def sources() -> None:
+    """Feedback sources."""
+
+
+@sources.command("add")
+@click.argument("name")
+@click.option("--kind", required=True, help="webhook, import, …")
+@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+              help="A connector setting; secrets as env:VARNAME.")
+def sources_add(name: str, kind: str, settings: tuple[str, ...]) -> None:
+    """Add a source; a webhook source prints its signing secret."""
+    from kiosk.sources import registry
+
+    values = {}
+    for pair in settings:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="--set")
+        values[key.strip()] = value
+    with _app().app_context():
+        try:
+            source = registry.add_source(name, kind, values)
+        except registry.SourceError as exc:
+            raise click.ClickException(str(exc)) from None
+        if source.signing_secret:
+            click.echo(source.signing_secret)
+        else:
+            click.echo(f"added {source.kind} source {source.name}")
+
+
+@sources.command("list")
+def sources_list() -> None:
+    """Name, kind and health of every source."""
+    from kiosk.sources import registry
+
+    with _app().app_context():
+        for source in registry.list_sources():
+            click.echo(f"{source.name}\t{source.kind}\t{registry.health(source)}")
+
+
+@main.group()
+def screens() -> None:
+    """Break-room screens."""
+
+
+@screens.command("create")
+@click.argument("name")
+@click.option("--channel", default="default", show_default=True,
+              help="Channel to show; created (showing everything approved) if new.")
+@click.option("--branch", help="The branch this screen hangs in (favoured in rotation).")
+def screens_create(name: str, channel: str, branch: str | None) -> None:
+    """Create a screen and print its URL."""
+    from kiosk.screens import ScreenError, create_screen, screen_url
+
+    app = _app()
+    with app.app_context():
+        try:
+            screen = create_screen(name, channel, branch)
+        except ScreenError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(screen_url(screen, _base_url(app)))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

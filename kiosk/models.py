@@ -1,0 +1,201 @@
+"""Typed SQLAlchemy models. Behaviour lives in the domain modules, not here."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores aware datetimes as UTC and gives them back aware (SQLite forgets the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None:
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to a UTC column")
+            value = value.astimezone(UTC)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Status(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    PINNED = "pinned"
+    REJECTED = "rejected"
+
+
+ON_SCREEN = (Status.APPROVED.value, Status.PINNED.value)
+
+
+class Role(enum.StrEnum):
+    ADMIN = "admin"
+    CURATOR = "curator"
+
+
+class Item(Base):
+    """One piece of customer feedback: the original as received, and its curation state."""
+
+    __tablename__ = "items"
+    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_items_source_external"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(100), index=True)
+    external_id: Mapped[str] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(255))
+    url: Mapped[str | None] = mapped_column(String(2048))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    rating: Mapped[int | None] = mapped_column(Integer)
+    branch: Mapped[str | None] = mapped_column(String(120), index=True)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    status: Mapped[str] = mapped_column(String(16), default=Status.PENDING.value, index=True)
+    decided_by: Mapped[str | None] = mapped_column(String(80))  # username, or "rule:<name>"
+    decided_at: Mapped[datetime | None]
+    edited_text: Mapped[str | None] = mapped_column(Text)  # a curator's edit; original kept
+    expires_at: Mapped[datetime | None]
+
+    analysis: Mapped[Analysis | None] = relationship(
+        back_populates="item", uselist=False, cascade="all, delete-orphan", lazy="joined"
+    )
+
+
+class Analysis(Base):
+    """What the analysis pipeline made of an item; recomputable from the item."""
+
+    __tablename__ = "analyses"
+
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), primary_key=True
+    )
+    lang: Mapped[str] = mapped_column(String(8))
+    sentiment: Mapped[float] = mapped_column(Float)
+    label: Mapped[str] = mapped_column(String(16), index=True)
+    themes: Mapped[list[Any]] = mapped_column(default=list)
+    mentions: Mapped[list[Any]] = mapped_column(default=list)
+    branches: Mapped[list[Any]] = mapped_column(default=list)
+    flags: Mapped[list[Any]] = mapped_column(default=list)
+    display_text: Mapped[str] = mapped_column(Text)
+    display_author: Mapped[str | None] = mapped_column(String(120))
+    analyzed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    item: Mapped[Item] = relationship(back_populates="analysis")
+
+
+class Channel(Base):
+    """What a group of screens shows. Empty filter lists mean 'everything approved'."""
+
+    __tablename__ = "channels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    rotation_seconds: Mapped[int] = mapped_column(Integer, default=12)
+    branches: Mapped[list[Any]] = mapped_column(default=list)
+    sources: Mapped[list[Any]] = mapped_column(default=list)
+    themes: Mapped[list[Any]] = mapped_column(default=list)
+    languages: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    screens: Mapped[list[Screen]] = relationship(back_populates="channel")
+
+
+class Screen(Base):
+    __tablename__ = "screens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id"))
+    branch: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime | None]
+
+    channel: Mapped[Channel] = relationship(back_populates="screens", lazy="joined")
+
+
+class Source(Base):
+    """A configured source. Secrets for web APIs are env references, never clear text."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # A webhook's HMAC key must be known to verify a signature, so it is stored.
+    signing_secret: Mapped[str | None] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_success: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_at: Mapped[datetime | None]
+    items_fetched: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all")
+
+    # Flask-Login protocol
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def get_id(self) -> str:
+        return str(self.id)
+
+
+class ApiToken(Base):
+    """A bearer token; only its SHA-256 is kept, so a database leak reveals none."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used: Mapped[datetime | None]
+
+    user: Mapped[User] = relationship(back_populates="tokens", lazy="joined")
+
+
+class Decision(Base):
+    """Every curation decision, by whom and when: the audit trail and later training data."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(16))
+    before: Mapped[str] = mapped_column(String(16))
+    after: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

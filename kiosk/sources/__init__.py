@@ -1,0 +1,1 @@
+"""Source connectors: one module per kind, each registered by name."""

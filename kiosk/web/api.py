@@ -1,0 +1,191 @@
+"""JSON API: items, curation actions, the signed feedback webhook, users."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+
+from flask import Blueprint, current_app, g, jsonify, request
+from sqlalchemy import select
+from werkzeug.exceptions import HTTPException
+
+from kiosk import curation, db, ingest
+from kiosk.feedback import InvalidFeedback
+from kiosk.models import Analysis, Item, Role, User
+from kiosk.sources.registry import webhook_sources
+from kiosk.web.auth import require_role
+from kiosk.web.openapi import OPENAPI
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+MAX_BATCH = 1000
+
+
+@bp.errorhandler(HTTPException)
+def _json_error(exc: HTTPException):
+    response = jsonify({"error": exc.name.lower(), "message": exc.description})
+    response.status_code = exc.code or 500
+    if exc.code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="kiosk"'
+    return response
+
+
+def _error(status: int, message: str):
+    response = jsonify({"error": message})
+    response.status_code = status
+    return response
+
+
+def item_json(item: Item) -> dict:
+    """An item as admins see it: the original, the analysis and the curation state."""
+    analysis = item.analysis
+    return {
+        "id": item.id, "source": item.source, "external_id": item.external_id,
+        "text": item.text, "edited_text": item.edited_text, "author": item.author,
+        "url": item.url, "created_at": item.created_at.isoformat(), "rating": item.rating,
+        "branch": item.branch, "status": item.status, "decided_by": item.decided_by,
+        "decided_at": item.decided_at.isoformat() if item.decided_at else None,
+        "expires_at": item.expires_at.isoformat() if item.expires_at else None,
+        "lang": analysis.lang if analysis else item.lang,
+        "sentiment": analysis.sentiment if analysis else None,
+        "label": analysis.label if analysis else None,
+        "themes": analysis.themes if analysis else [],
+        "mentions": analysis.mentions if analysis else [],
+        "branches": analysis.branches if analysis else [],
+        "flags": analysis.flags if analysis else [],
+        "display_text": analysis.display_text if analysis else None,
+        "display_author": analysis.display_author if analysis else None,
+    }
+
+
+def _decode_cursor(cursor: str | None) -> int | None:
+    if not cursor:
+        return None
+    try:
+        return int(base64.urlsafe_b64decode(cursor.encode() + b"==").decode())
+    except (ValueError, UnicodeDecodeError):
+        return -1
+
+
+@bp.get("/items")
+@require_role()
+def list_items():
+    """Newest first by id, so a cursor (the last id seen) stays stable while items arrive."""
+    try:
+        limit = min(max(int(request.args.get("limit", 50)), 1), 500)
+    except ValueError:
+        return _error(400, "limit must be a whole number")
+    after = _decode_cursor(request.args.get("cursor"))
+    if after == -1:
+        return _error(400, "cursor is not one this API gave out")
+    query = select(Item).order_by(Item.id.desc()).limit(limit + 1)
+    if after is not None:
+        query = query.where(Item.id < after)
+    if status := request.args.get("status"):
+        query = query.where(Item.status.in_(status.split(",")))
+    if source := request.args.get("source"):
+        query = query.where(Item.source == source)
+    if label := request.args.get("label"):
+        query = query.join(Analysis).where(Analysis.label.in_(label.split(",")))
+    rows = list(db.session().scalars(query).unique())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = (base64.urlsafe_b64encode(str(rows[-1].id).encode()).decode().rstrip("=")
+                   if more and rows else None)
+    return jsonify({"items": [item_json(i) for i in rows], "next": next_cursor})
+
+
+@bp.get("/items/<int:item_id>")
+@require_role()
+def get_item(item_id: int):
+    item = db.session().get(Item, item_id)
+    if item is None:
+        return _error(404, f"no item {item_id}")
+    return jsonify(item_json(item))
+
+
+def _decide(item_id: int, action):
+    try:
+        item = action(item_id, g.actor.username)
+    except curation.CurationError as exc:
+        return _error(404, str(exc))
+    return jsonify(item_json(item))
+
+
+@bp.post("/items/<int:item_id>/approve")
+@require_role(Role.ADMIN, Role.CURATOR)
+def approve(item_id: int):
+    return _decide(item_id, curation.approve_item)
+
+
+@bp.post("/items/<int:item_id>/reject")
+@require_role(Role.ADMIN, Role.CURATOR)
+def reject(item_id: int):
+    return _decide(item_id, curation.reject_item)
+
+
+@bp.post("/items/<int:item_id>/pin")
+@require_role(Role.ADMIN, Role.CURATOR)
+def pin(item_id: int):
+    return _decide(item_id, curation.pin_item)
+
+
+@bp.get("/users")
+@require_role(Role.ADMIN)
+def users():
+    rows = db.session().scalars(select(User).order_by(User.username))
+    return jsonify({"users": [{"id": u.id, "username": u.username, "role": u.role,
+                               "created_at": u.created_at.isoformat()} for u in rows]})
+
+
+def _signing_source(body: bytes, header: str):
+    """The webhook source whose secret signed this body, or None (compared in constant time)."""
+    if not header.startswith("sha256="):
+        return None
+    given = header[7:].strip().lower()
+    for source in webhook_sources():
+        expected = hmac.new(source.signing_secret.encode(), body, hashlib.sha256).hexdigest()
+        if hmac.compare_digest(expected, given):
+            return source
+    return None
+
+
+@bp.post("/feedback")
+def feedback():
+    """Signed webhook: one item or a list. Unsigned or wrongly signed → 401, nothing stored."""
+    body = request.get_data(cache=False)
+    source = _signing_source(body, request.headers.get("X-Kiosk-Signature", ""))
+    if source is None:
+        return _error(401, "missing or wrong X-Kiosk-Signature (sha256=<hex HMAC of the body>)")
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return _error(400, f"body is not valid JSON: {exc}")
+    records = payload if isinstance(payload, list) else [payload]
+    if not records:
+        return _error(400, "no items in the body")
+    if len(records) > MAX_BATCH:
+        return _error(413, f"at most {MAX_BATCH} items per request")
+    numbered = []
+    for index, record in enumerate(records):
+        if isinstance(record, dict) and record.get("source") not in (None, "", source.name):
+            record = InvalidFeedback(f"item names source {record.get('source')!r} but was signed "
+                                f"with the secret of {source.name!r}")
+        numbered.append((index, record))
+    good, bad = ingest.parse_records(numbered, default_source=source.name)
+    report = ingest.store_items(good, ingest.IngestReport(errors=bad))
+    body = {"accepted": len(report.added), "ids": report.added,
+            "duplicates": report.duplicates,
+            "errors": [{"index": n, "error": msg} for n, msg in report.errors]}
+    if not good:
+        return jsonify(body), 400
+    current_app.logger.info("webhook %s: %d new, %d duplicate, %d bad", source.name,
+                            len(report.added), report.duplicates, len(report.errors))
+    return jsonify(body), 201 if report.added else 200
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(OPENAPI)

@@ -1,0 +1,197 @@
+"""Fixtures: a fresh app and database per test, clients, factories, and a served app."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kiosk import create_app, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def app(tmp_path):
+    url = f"sqlite:///{tmp_path / 'kiosk.db'}"
+    schema.upgrade(url)
+    app = create_app({
+        "DATABASE_URL": url,
+        "INSTANCE_DIR": str(tmp_path),
+        "SECRET_KEY": "test-secret",
+        "TESTING": True,
+        "WTF_CSRF_ENABLED": True,
+        "TIMEZONE": "Europe/Istanbul",
+    })
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def admin_token(app):
+    from kiosk import accounts
+
+    accounts.create_user("ada", "correct-horse", "admin")
+    return accounts.create_token("ada")
+
+
+@pytest.fixture
+def curator_token(app):
+    from kiosk import accounts
+
+    accounts.create_user("cem", "correct-horse", "curator")
+    return accounts.create_token("cem")
+
+
+@pytest.fixture
+def webhook(app):
+    from kiosk.sources.registry import add_source
+
+    return add_source("survey", "webhook")
+
+
+def sign(secret: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+@pytest.fixture
+def make_item(app):
+    """Store one item through the real ingest path; returns the Item."""
+    from kiosk import db, ingest
+    from kiosk.models import Item
+
+    counter = iter(range(1, 10_000))
+
+    def _make(text="Wonderful staff, thank you so much!", status=None, **fields):
+        record = {"source": "test", "external_id": f"t{next(counter)}", "text": text,
+                  "created_at": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
+                  **fields}
+        report = ingest.ingest([(1, record)])
+        assert report.added, report.errors
+        item = db.session().get(Item, report.added[0])
+        if status:
+            item.status = status
+            db.session().commit()
+        return item
+
+    return _make
+
+
+@pytest.fixture
+def screen(app):
+    from kiosk.screens import create_screen
+
+    return create_screen("break-room", "default")
+
+
+# --- a real server on a real port -------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Served:
+    """`kiosk serve` in a subprocess against its own database; CLI calls share the env."""
+
+    def __init__(self, tmp_path: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, "KIOSK_INSTANCE_DIR": str(tmp_path / "instance"),
+                    "KIOSK_PORT": str(self.port), "KIOSK_SECRET_KEY": "served-secret",
+                    "KIOSK_DATABASE_URL": "", "KIOSK_CONFIG": ""}
+        self.env.pop("KIOSK_DATABASE_URL")
+        self.env.pop("KIOSK_CONFIG")
+        self.kiosk = str(Path(sys.executable).with_name("kiosk"))
+        self.proc: subprocess.Popen | None = None
+
+    def cli(self, *args: str, input: str | None = None) -> str:
+        done = subprocess.run([self.kiosk, *args], env=self.env, input=input,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([self.kiosk, "serve"], env=self.env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        import urllib.request
+
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("kiosk serve did not become healthy")
+
+    def stop(self) -> str:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        return self.proc.stdout.read().decode(errors="replace") if self.proc else ""
+
+    def post_feedback(self, secret: str, payload) -> int:
+        import urllib.error
+        import urllib.request
+
+        body = json.dumps(payload).encode()
+        req = urllib.request.Request(self.url + "/api/v1/feedback", data=body, method="POST",
+                                     headers={"Content-Type": "application/json",
+                                              "X-Kiosk-Signature": sign(secret, body)})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return json.load(r)
+        except urllib.error.HTTPError as exc:
+            raise AssertionError(exc.read().decode()) from exc
+
+    def api(self, method: str, path: str, token: str):
+        import urllib.request
+
+        req = urllib.request.Request(self.url + path, method=method,
+                                     headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return json.load(r)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A served app with a webhook source, an admin token and one screen."""
+    srv = Served(tmp_path)
+    srv.cli("init")
+    srv.secret = srv.cli("sources", "add", "shop", "--kind", "webhook")
+    srv.cli("users", "create", "--username", "root", "--password", "s3cret-pass",
+            "--role", "admin")
+    srv.token = srv.cli("tokens", "create", "root")
+    srv.display_url = srv.cli("screens", "create", "tv", "--channel", "lobby")
+    srv.screen_token = srv.display_url.rsplit("/", 1)[1]
+    srv.start()
+    yield srv
+    log = srv.stop()
+    if "Traceback" in log:
+        print(log)
