@@ -22,7 +22,7 @@ run: $(VENV)/.installed
 	exec $(BIN)/kiosk serve
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check kiosk tests bench
+	$(BIN)/ruff check kiosk tests $(wildcard bench)
 
 test: $(VENV)/.installed-test lint
 	@if command -v node >/dev/null; then node --test static/display/; \

@@ -82,6 +82,7 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     instance = Path(values["INSTANCE_DIR"]).resolve()
     values["INSTANCE_DIR"] = str(instance)
     if not values["DATABASE_URL"]:
+        instance.mkdir(parents=True, exist_ok=True)
         values["DATABASE_URL"] = f"sqlite:///{instance / 'kiosk.db'}"
     if not values["SECRET_KEY"]:
         values["SECRET_KEY"] = _stored_secret(instance)

@@ -117,11 +117,9 @@ class Served:
     def __init__(self, tmp_path: Path):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "KIOSK_INSTANCE_DIR": str(tmp_path / "instance"),
-                    "KIOSK_PORT": str(self.port), "KIOSK_SECRET_KEY": "served-secret",
-                    "KIOSK_DATABASE_URL": "", "KIOSK_CONFIG": ""}
-        self.env.pop("KIOSK_DATABASE_URL")
-        self.env.pop("KIOSK_CONFIG")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+        self.env = {**env, "KIOSK_INSTANCE_DIR": str(tmp_path / "instance"),
+                    "KIOSK_PORT": str(self.port), "KIOSK_SECRET_KEY": "served-secret"}
         self.kiosk = str(Path(sys.executable).with_name("kiosk"))
         self.proc: subprocess.Popen | None = None
 

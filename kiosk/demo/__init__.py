@@ -42,8 +42,12 @@ def load_if_empty(now: datetime | None = None) -> str | None:
     pinned = 0
     for item in session.scalars(select(Item).where(Item.id.in_(report.added))):
         label, hours = intended.get((item.source, item.external_id), (None, 0))
-        if label == "praise" and hours > CURATED_AFTER_HOURS and item.status == Status.PENDING:
+        if hours > CURATED_AFTER_HOURS and label == "praise" and item.status == Status.PENDING:
             item.status = Status.APPROVED.value
+            item.decided_by, item.decided_at = "demo-curator", now
+        elif hours > CURATED_AFTER_HOURS and label != "praise" and item.status != Status.PENDING:
+            # The story's curator caught what the rules let through (sarcasm, mixed).
+            item.status = Status.REJECTED.value
             item.decided_by, item.decided_at = "demo-curator", now
         if label == "praise" and pinned < 2 and item.rating == 5 and hours < 72:
             item.status = Status.PINNED.value
