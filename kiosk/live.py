@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from flask import current_app, request
 from flask_socketio import Namespace, emit, join_room
@@ -21,7 +22,7 @@ def room_for(channel_id: int) -> str:
 
 def feed_payload(channel: Channel) -> dict:
     cfg = current_app.config
-    now = datetime.now(UTC)
+    now = datetime.now(ZoneInfo(cfg["TIMEZONE"]))  # screens show the company's clock
     items = feed.playlist(channel, now, cfg["FEED_MAX_ITEMS"], cfg["FEED_MAX_AGE_DAYS"])
     return {
         "channel": feed.channel_info(channel, cfg["LANGUAGE"]),

@@ -1,53 +1,106 @@
-"""What a screen may show: personal data masked in the text, authors shortened to 'Ayşe K.'."""
+"""What a screen may show: personal data masked in the text, authors shortened to 'Ayşe K.'.
+
+Redaction errs towards masking: a wrongly masked order number costs nothing, a customer's
+phone number on a break-room wall costs trust.
+"""
 
 from __future__ import annotations
 
 import re
 
+import phonenumbers
+
+from kiosk.analysis.text import normalise
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,30}", re.UNICODE)
-# Phone numbers: +90 532 123 45 67, 0532 123 4567, (0212) 555-12-34, 05321234567 …
-_PHONE = re.compile(r"(?<!\w)(?:\+|00)?\d[\d ()./-]{7,}\d(?!\w)")
-_TCKN = re.compile(r"(?<!\d)[1-9]\d{10}(?!\d)")
+_URL = re.compile(
+    r"\b(?:https?://|www\.)\S+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|co|app|shop|store|me)"
+    r"(?:\.tr)?(?:/\S*)?\b"
+    r"|\b[a-z0-9-]+\.(?:com|net|org|gen|web|av|bel|k12|gov)\.tr(?:/\S*)?\b",
+    re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}(?<!\.)")
+_TCKN = re.compile(r"(?<!\d)[1-9](?:\s?\d){10}(?!\d)")
+_IBAN = re.compile(r"\bTR\s?\d{2}(?:\s?[0-9A-Z]{4}){5}\s?\d{0,2}\b", re.IGNORECASE)
+_CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+_DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{8,}\d(?!\w)")
+_ADDRESS = re.compile(
+    r"(?:\b[\wçğıöşüÇĞİÖŞÜ.]+\s+){0,3}"
+    r"(?:Mah(?:allesi|\.)|Mh\.|Cad(?:desi|\.)|Cd\.|Sok(?:ağı|ak|\.)|Sk\.|Bulvarı|Blv\.)"
+    r"[^.!?\n]{0,60}?\bNo\s*[:.]?\s*\d+[\w/]*(?:\s*(?:D|Daire|Kat)\s*[:.]?\s*\d+)*"
+    r"|\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|"
+    r"Boulevard|Blvd\.|Drive|Dr\.)",
+    re.UNICODE)
+
+_MASKS = {
+    "tr": {"email": "[e-posta]", "url": "[bağlantı]", "id": "[kimlik no]",
+           "phone": "[telefon]", "iban": "[IBAN]", "card": "[kart no]", "address": "[adres]"},
+    "en": {"email": "[e-mail]", "url": "[link]", "id": "[ID number]", "phone": "[phone]",
+           "iban": "[IBAN]", "card": "[card number]", "address": "[address]"},
+}
 
 
-def _valid_tckn(digits: str) -> bool:
+def valid_tckn(digits: str) -> bool:
     """Turkish national ID checksum: the 10th and 11th digits check the first nine and ten."""
-    d = [int(c) for c in digits]
+    d = [int(c) for c in digits if c.isdigit()]
+    if len(d) != 11 or d[0] == 0:
+        return False
     tenth = ((d[0] + d[2] + d[4] + d[6] + d[8]) * 7 - (d[1] + d[3] + d[5] + d[7])) % 10
     return tenth == d[9] and sum(d[:10]) % 10 == d[10]
 
 
-_MASKS = {
-    "tr": {"email": "[e-posta]", "url": "[bağlantı]", "id": "[kimlik no]", "phone": "[telefon]"},
-    "en": {"email": "[e-mail]", "url": "[link]", "id": "[ID number]", "phone": "[phone]"},
-}
+def _luhn(digits: str) -> bool:
+    nums = [int(c) for c in digits if c.isdigit()][::-1]
+    total = sum(n if i % 2 == 0 else (n * 2 - 9 if n * 2 > 9 else n * 2)
+                for i, n in enumerate(nums))
+    return total % 10 == 0
+
+
+def _mask_phones(text: str, mask: str) -> str:
+    spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+        text, "TR", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=200)]
+    for start, end in reversed(spans):
+        text = text[:start] + mask + text[end:]
+
+    def run(match: re.Match) -> str:  # what the matcher left: long digit runs that look dialable
+        digits = re.sub(r"\D", "", match.group())
+        return mask if 10 <= len(digits) <= 15 else match.group()
+
+    return _DIGIT_RUN.sub(run, text)
 
 
 def redact_text(text: str, lang: str = "en") -> str:
-    """Mask e-mails, URLs, @handles, valid Turkish ID numbers and phone numbers."""
+    """Mask e-mails, URLs, @handles, national IDs, IBANs, cards, phone numbers, addresses."""
     masks = _MASKS.get(lang, _MASKS["en"])
-
-    def phone(match: re.Match) -> str:
-        digits = re.sub(r"\D", "", match.group())
-        return masks["phone"] if 10 <= len(digits) <= 15 else match.group()
-
+    text = normalise(text)
     text = _EMAIL.sub(masks["email"], text)
     text = _URL.sub(masks["url"], text)
     text = _HANDLE.sub("@…", text)
-    text = _TCKN.sub(lambda m: masks["id"] if _valid_tckn(m.group()) else m.group(), text)
-    return _PHONE.sub(phone, text)
+    text = _IBAN.sub(masks["iban"], text)
+    text = _TCKN.sub(lambda m: masks["id"] if valid_tckn(m.group()) else m.group(), text)
+    text = _CARD.sub(lambda m: masks["card"] if _luhn(m.group()) else m.group(), text)
+    text = _ADDRESS.sub(masks["address"], text)
+    return _mask_phones(text, masks["phone"])
 
 
 def display_author(author: str | None) -> str | None:
     """'Ayşe Kaya' → 'Ayşe K.'; handles and e-mail addresses are never shown."""
     if not author:
         return None
-    author = author.strip()
-    if author.startswith("@") or "@" in author or not author:
+    author = normalise(author).strip()
+    if not author or "@" in author or any(ch.isdigit() for ch in author):
         return None
-    words = [w for w in re.split(r"\s+", author) if w]
+    words = [w for w in author.split() if any(c.isalpha() for c in w)]
+    if not words:
+        return None
+    first = _capitalise(words[0][:30])
     if len(words) == 1:
-        return words[0][:40]
-    return f"{words[0][:40]} {words[-1][0]}."
+        return first
+    return f"{first} {_capitalise(words[-1][0])}."
+
+
+def _capitalise(word: str) -> str:
+    """'ayşe' → 'Ayşe', 'ismail' → 'İsmail' when the name is Turkish; 'ian' → 'Ian'."""
+    turkish = any(c in "çğıöşüÇĞİÖŞÜ" for c in word)
+    head = {"i": "İ", "ı": "I"}.get(word[:1]) if turkish else None
+    return (head or word[:1].upper()) + word[1:]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, current_app, make_response, render_template
 from sqlalchemy import select
 
 from kiosk import db
@@ -17,5 +17,9 @@ def show(token: str):
     if screen is None:
         abort(404)
     cfg = current_app.config
-    return render_template("display.html", token=token, lang=cfg["LANGUAGE"],
-                           version=cfg["VERSION"], screen_name=screen.name)
+    response = make_response(render_template(
+        "display.html", token=token, lang=cfg["LANGUAGE"], version=cfg["VERSION"],
+        screen_name=screen.name))
+    # The page's watchdog reloads only onto a fresh answer from a live server.
+    response.headers["Cache-Control"] = "no-store"
+    return response

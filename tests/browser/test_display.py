@@ -7,7 +7,7 @@ pytestmark = pytest.mark.browser
 
 def test_approved_item_appears_without_reload_and_rejected_leaves(served, page):
     page.goto(served.display_url)
-    page.wait_for_function("document.body.dataset.state === 'live'", timeout=10_000)
+    page.locator("body[data-state=live]").wait_for(state="attached", timeout=10_000)
     page.evaluate("window.__sameDocument = true")
 
     text = "Nilüfer şubesindeki Şükrü Bey'e kocaman teşekkürler, günümü güzelleştirdi!"
@@ -15,13 +15,13 @@ def test_approved_item_appears_without_reload_and_rejected_leaves(served, page):
                                                   "author": "Gülşen Yıldız", "lang": "tr"})
     item_id = report["ids"][0]
     served.api("POST", f"/api/v1/items/{item_id}/approve", served.token)
-    quote = page.locator(".slide.is-current .quote")
+    quote = page.locator(".slide.is-active .quote__text")
     quote.filter(has_text="Şükrü Bey'e").wait_for(timeout=1_000)
-    assert page.locator(".slide.is-current").get_by_text("Gülşen Y.").count() == 1
+    assert page.locator(".slide.is-active").get_by_text("Gülşen Y.").count() == 1
     assert page.evaluate("window.__sameDocument") is True  # no reload happened
 
     served.api("POST", f"/api/v1/items/{item_id}/reject", served.token)
-    page.locator(".slide.is-current .quote", has_text="Şükrü").wait_for(
+    page.locator(".slide.is-active .quote__text", has_text="Şükrü").wait_for(
         state="detached", timeout=2_000)
     assert not page.errors
 
@@ -31,7 +31,7 @@ def test_customer_html_shows_as_literal_text(served, page):
     report = served.post_feedback(served.secret, {"external_id": "x1", "text": hostile})
     served.api("POST", f"/api/v1/items/{report['ids'][0]}/pin", served.token)
     page.goto(served.display_url)
-    quote = page.locator(".slide.is-current .quote")
+    quote = page.locator(".slide.is-active .quote__text")
     quote.wait_for(timeout=5_000)
     assert "<b>Harika</b>" in quote.inner_text()
     assert page.locator(".slide img, .slide b").count() == 0
