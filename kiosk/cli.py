@@ -32,9 +32,12 @@ def main() -> None:
 def init(demo: bool) -> None:
     """Create or upgrade the database (Alembic), optionally with demo data."""
     from kiosk import schema
+    from kiosk.taxonomy import seed_default_themes
 
     app = _app()
     schema.upgrade(app.config["DATABASE_URL"])
+    with app.app_context():
+        seed_default_themes()
     click.echo(f"database ready: {_redacted_url(app.config['DATABASE_URL'])}")
     if not demo:
         return
@@ -87,33 +90,73 @@ def import_(file: Path, default_source: str | None) -> None:
 
 
 @main.command()
-def analyze() -> None:
-    """JSON lines of feedback on stdin → JSON lines of analysis on stdout (no database)."""
+@click.option("--roster", "roster_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Staff roster CSV (name,aliases,team,branch[,email]).")
+@click.option("--branches", "branches_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Branches CSV (name,city,aliases).")
+def analyze(roster_file: Path | None, branches_file: Path | None) -> None:
+    """JSON lines of feedback on stdin → JSON lines of analysis on stdout (no database).
+
+    One output line per input line, in order; a bad line gets {"error": …} in its place.
+    """
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
+    from kiosk.analysis.mentions import Roster, RosterError, parse_branches, parse_roster
     from kiosk.analysis.pipeline import Thresholds
     from kiosk.analysis.pipeline import analyze as run_analysis
     from kiosk.config import load_settings
     from kiosk.feedback import InvalidFeedback, parse_feedback
 
-    settings = load_settings()
+    try:
+        roster = Roster(
+            parse_roster(roster_file.read_text("utf-8")) if roster_file else [],
+            parse_branches(branches_file.read_text("utf-8")) if branches_file else [])
+    except (RosterError, KeyError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot read the roster: {exc}") from None
+    settings = load_settings(materialise=False)  # no database, no files written
     tz = ZoneInfo(settings["TIMEZONE"])
     thresholds = Thresholds.from_config(settings)
     now = datetime.now(UTC)
-    for number, raw in enumerate(sys.stdin, start=1):
+    stdin = click.get_text_stream("stdin", errors="replace")
+    for number, raw in enumerate(stdin, start=1):
         record = None
         try:
             record = json.loads(raw)
             if isinstance(record, dict) and not record.get("source"):
                 record = {**record, "source": "stdin"}
             item = parse_feedback(record, tz, settings["MAX_TEXT_LENGTH"], now)
-            result = run_analysis(item, thresholds).to_json()
-        except (json.JSONDecodeError, InvalidFeedback) as exc:
+            result = run_analysis(item, thresholds, roster).to_json()
+        except (json.JSONDecodeError, InvalidFeedback, RecursionError) as exc:
             message = "empty line" if not raw.strip() else str(exc)
             result = {"external_id": record.get("external_id") if isinstance(record, dict)
                       else None, "error": {"line": number, "message": message}}
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+@main.group()
+def roster() -> None:
+    """The staff roster that shout-outs are matched against."""
+
+
+@roster.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--branches", "branches_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Also load branches (name,city,aliases).")
+def roster_import(file: Path, branches_file: Path | None) -> None:
+    """Replace the roster with FILE (CSV: name,aliases,team,branch[,email])."""
+    from kiosk import roster as roster_store
+    from kiosk.analysis.mentions import RosterError
+
+    with _app().app_context():
+        try:
+            count = roster_store.import_roster(file.read_text("utf-8-sig"))
+            if branches_file:
+                roster_store.import_branches(branches_file.read_text("utf-8-sig"))
+        except (RosterError, UnicodeDecodeError) as exc:
+            raise click.ClickException(str(exc)) from None
+    click.echo(f"roster: {count} people")
 
 
 @main.group()

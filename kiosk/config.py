@@ -35,7 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PRAISE_THRESHOLD", 0.35, "Sentiment at or above which an item is labelled praise"),
     Setting("COMPLAINT_THRESHOLD", -0.25,
             "Sentiment at or below which an item is labelled complaint"),
-    Setting("AUTO_APPROVE_SCORE", 0.6,
+    Setting("AUTO_APPROVE_SCORE", 0.5,
             "Praise at or above this sentiment is approved without review (empty: never)"),
     Setting("FEED_MAX_ITEMS", 60, "Most items a channel's playlist carries to a screen"),
     Setting("FEED_MAX_AGE_DAYS", 60, "Older approved items leave the playlists"),
@@ -64,8 +64,13 @@ def _coerce(name: str, raw: str) -> Any:
     return raw
 
 
-def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Defaults, then the TOML file named by KIOSK_CONFIG, then KIOSK_* env, then overrides."""
+def load_settings(overrides: dict[str, Any] | None = None,
+                  materialise: bool = True) -> dict[str, Any]:
+    """Defaults, then the TOML file named by KIOSK_CONFIG, then KIOSK_* env, then overrides.
+
+    `materialise` creates the instance folder and secret key; commands that need neither
+    (`kiosk analyze`) pass False and leave the disk alone.
+    """
     values = dict(_DEFAULTS)
     path = os.environ.get("KIOSK_CONFIG")
     if path:
@@ -81,6 +86,8 @@ def load_settings(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
 
     instance = Path(values["INSTANCE_DIR"]).resolve()
     values["INSTANCE_DIR"] = str(instance)
+    if not materialise:
+        return values
     if not values["DATABASE_URL"]:
         instance.mkdir(parents=True, exist_ok=True)
         values["DATABASE_URL"] = f"sqlite:///{instance / 'kiosk.db'}"

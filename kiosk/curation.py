@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from flask import current_app
 
 from kiosk import db, feed, live
+from kiosk.analysis import praise_model
 from kiosk.models import Analysis, Decision, Item, Status
 
 
@@ -15,12 +16,25 @@ class CurationError(LookupError):
 
 
 def auto_status(analysis: Analysis, config) -> tuple[str, str | None]:
-    """The rule decision for a new item: clear praise is approved, everything else waits."""
-    threshold = config.get("AUTO_APPROVE_SCORE")
-    if (threshold is not None and analysis.label == "praise"
-            and analysis.sentiment >= threshold and not analysis.flags):
+    """The rule decision for a new item: clear praise is approved, everything else waits.
+
+    Flagged items (personal data, profanity) and languages without a scorer always wait
+    for a person.
+    """
+    if auto_approvable(analysis.label, analysis.lang, analysis.sentiment, analysis.confidence,
+                       analysis.flags, config.get("AUTO_APPROVE_SCORE")):
         return Status.APPROVED.value, "rule:auto-approve"
     return Status.PENDING.value, None
+
+
+def auto_approvable(label: str, lang: str, sentiment: float, confidence: float | None,
+                    flags, min_score: float | None) -> bool:
+    """Praise the rules are sure of, that the praise model (where there is one) believes."""
+    if min_score is None or label != "praise" or lang not in ("tr", "en") or flags:
+        return False
+    if sentiment < min_score:
+        return False
+    return confidence is None or confidence >= praise_model.threshold(lang)
 
 
 def _on_channels(item: Item, now: datetime) -> set[int]:

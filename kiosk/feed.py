@@ -19,6 +19,8 @@ def belongs(channel: Channel, item: Item, now: datetime, max_age_days: int) -> b
     if item.status != Status.PINNED and item.created_at < now - timedelta(days=max_age_days):
         return False
     analysis = item.analysis
+    if "profanity" in (analysis.flags or []) and not item.edited_text:
+        return False  # only a curator's clean edit can put it on a wall
     if channel.sources and item.source not in channel.sources:
         return False
     if channel.languages and analysis.lang not in channel.languages:

@@ -17,6 +17,8 @@ from kiosk import curation, db, feed, live
 from kiosk.analysis.pipeline import Thresholds, analyze
 from kiosk.feedback import FeedbackItem, InvalidFeedback, parse_feedback
 from kiosk.models import Analysis, Item
+from kiosk.roster import current_roster
+from kiosk.taxonomy import current_matcher
 
 
 @dataclass
@@ -84,6 +86,7 @@ def store_items(items: Iterable[tuple[int, FeedbackItem]], report: IngestReport 
     report = report or IngestReport()
     session = db.session()
     thresholds = Thresholds.from_config(cfg)
+    roster, themes = current_roster(), current_matcher()  # once per batch, not per item
     seen: set[tuple[str, str]] = set()
     new_items: list[Item] = []
     for _number, fb in items:
@@ -94,10 +97,11 @@ def store_items(items: Iterable[tuple[int, FeedbackItem]], report: IngestReport 
             report.duplicates += 1
             continue
         seen.add(key)
-        result = analyze(fb, thresholds)
+        result = analyze(fb, thresholds, roster, themes)
         analysis = Analysis(lang=result.lang, sentiment=result.sentiment, label=result.label,
                             themes=result.themes, mentions=result.mentions,
                             branches=result.branches, flags=result.flags,
+                            reasons=result.reasons, confidence=result.confidence,
                             display_text=result.display_text,
                             display_author=result.display_author)
         status, actor = curation.auto_status(analysis, cfg)

@@ -99,6 +99,8 @@ class Analysis(Base):
     flags: Mapped[list[Any]] = mapped_column(default=list)
     display_text: Mapped[str] = mapped_column(Text)
     display_author: Mapped[str | None] = mapped_column(String(120))
+    reasons: Mapped[list[Any]] = mapped_column(default=list)  # why the label (sarcasm, mixed…)
+    confidence: Mapped[float | None] = mapped_column(Float)  # the praise model's P(praise)
     analyzed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     item: Mapped[Item] = relationship(back_populates="analysis")
@@ -199,3 +201,38 @@ class Decision(Base):
     after: Mapped[str] = mapped_column(String(16))
     actor: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StaffMember(Base):
+    """The roster: who can be thanked, and where they work."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    aliases: Mapped[list[Any]] = mapped_column(default=list)
+    team: Mapped[str | None] = mapped_column(String(120))
+    branch: Mapped[str | None] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(255))
+
+
+class Branch(Base):
+    __tablename__ = "branches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    city: Mapped[str | None] = mapped_column(String(120))
+    aliases: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Theme(Base):
+    """A theme of the taxonomy; keywords per language, editable by admins."""
+
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    label_tr: Mapped[str] = mapped_column(String(120))
+    label_en: Mapped[str] = mapped_column(String(120))
+    keywords_tr: Mapped[list[Any]] = mapped_column(default=list)
+    keywords_en: Mapped[list[Any]] = mapped_column(default=list)

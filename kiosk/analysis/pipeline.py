@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from kiosk.analysis.language import detect_language
+from kiosk.analysis.mentions import Roster, find_mentions
+from kiosk.analysis.profanity import find_profanity
 from kiosk.analysis.redaction import display_author, redact_text
-from kiosk.analysis.sentiment import label_for, score_sentiment
+from kiosk.analysis.sentiment import assess
+from kiosk.analysis.text import normalise
+from kiosk.analysis.themes import ThemeMatcher, default_matcher
 from kiosk.feedback import FeedbackItem
+
+_EMPTY_ROSTER = Roster()
 
 
 @dataclass(frozen=True)
@@ -32,21 +38,39 @@ class AnalysisResult:
     mentions: list[str] = field(default_factory=list)
     branches: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    confidence: float | None = None  # P(praise) from the praise model, where one exists
 
     def to_json(self) -> dict:
         return asdict(self)
 
 
-def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds()) -> AnalysisResult:
+def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds(),
+            roster: Roster | None = None, themes: ThemeMatcher | None = None,
+            ) -> AnalysisResult:
+    """Language → sentiment → themes → mentions → redaction → profanity, for one item."""
     lang = detect_language(item.text, item.lang)
-    score = round(score_sentiment(item.text, lang), 4)
-    branches = [item.branch] if item.branch else []
+    verdict = assess(item.text, lang, item.rating, thresholds.praise, thresholds.complaint)
+    people, branches = find_mentions(item.text, roster or _EMPTY_ROSTER, item.branch)
+    if item.branch and item.branch not in branches:
+        branches.append(item.branch)
+    display_text = redact_text(item.text, lang)
+    flags = []
+    if display_text != normalise(item.text):
+        flags.append("personal data")
+    if find_profanity(item.text, lang):
+        flags.append("profanity")
     return AnalysisResult(
         external_id=item.external_id,
         lang=lang,
-        sentiment=score,
-        label=label_for(score, thresholds.praise, thresholds.complaint),
-        display_text=redact_text(item.text, lang),
+        sentiment=verdict.score,
+        label=verdict.label,
+        display_text=display_text,
         display_author=display_author(item.author),
+        themes=(themes or default_matcher()).find(item.text, lang),
+        mentions=people,
         branches=branches,
+        flags=flags,
+        reasons=list(verdict.reasons),
+        confidence=None if verdict.confidence is None else round(verdict.confidence, 4),
     )

@@ -1,35 +1,153 @@
-"""Sentiment as a compound score in -1…1, and the praise / complaint / neutral label."""
+"""The praise decision: a compound score per clause, contrast, sarcasm and complaint cues.
+
+A break room must never see a complaint dressed as praise, so praise needs every part of
+the text to agree: one negative clause after "but"/"ama", a sarcasm marker, a complaint
+situation ("still not delivered", "40 dakika bekledim") or a low star rating is enough to
+keep an item off the wall, whatever the overall score says.
+"""
 
 from __future__ import annotations
 
-import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
+
+from kiosk.analysis import english, praise_model
+
+_SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
+_FRAGMENTS = re.compile(r"[,;:–—]+\s*|(?<=[.!?…])\s+|\n+")
+_QUESTION = re.compile(r"\?\s*$")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    score: float
+    label: str  # praise | complaint | neutral
+    reasons: tuple[str, ...] = ()
+    confidence: float | None = None  # the praise model's P(praise), for auto-approval
+
+
+@dataclass(frozen=True)
+class _Language:
+    score: Callable[[str], float]
+    contrast: re.Pattern
+    cues: Callable[[str], bool]  # a complaint situation ("still not delivered")
+    praise_cues: Callable[[str], bool]  # a customer's formula of thanks ("eline sağlık")
+    sarcasm: Callable[[str, bool], bool]  # (text, negative context) -> sarcastic?
+    suggestion: Callable[[str], bool]  # a request or idea, not a verdict
 
 
 @cache
-def _vader():
-    """NLTK's VADER with the lexicon shipped by the vaderSentiment package: no nltk.download()."""
-    import nltk
-    import vaderSentiment.vaderSentiment as vs
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+def _turkish() -> _Language:
+    from kiosk.analysis import turkish, turkish_cues
 
-    folder = os.path.dirname(vs.__file__)
-    if folder not in nltk.data.path:
-        nltk.data.path.append(folder)  # nltk >= 3.9 only opens files under its data path
-    return SentimentIntensityAnalyzer(lexicon_file="file:" + os.path.join(folder,
-                                                                          "vader_lexicon.txt"))
+    return _Language(turkish.score_turkish, turkish_cues.CONTRAST, turkish_cues.complaint_cues,
+                     turkish_cues.praise_cues, turkish_cues.sarcasm, turkish_cues.suggestion)
 
 
-def score_sentiment(text: str, lang: str) -> float:
-    """Compound sentiment. Only English is scored so far; other languages read as neutral."""
-    if lang != "en":
-        return 0.0
-    return _vader().polarity_scores(text)["compound"]
+@cache
+def _english() -> _Language:
+    return _Language(english.score_english, english.CONTRAST,
+                     lambda text: bool(english.COMPLAINT_CUES.search(text)),
+                     lambda text: bool(english.PRAISE_CUES.search(text)),
+                     english.sarcasm_markers,
+                     lambda text: bool(english.SUGGESTION.search(text)))
 
 
-def label_for(score: float, praise_at: float, complaint_at: float) -> str:
-    if score >= praise_at:
-        return "praise"
-    if score <= complaint_at:
-        return "complaint"
-    return "neutral"
+_LANGUAGES = {"en": _english, "tr": _turkish}
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the rules read off a text; also the dense features of the praise model."""
+
+    overall: float
+    worst: float
+    best: float
+    after: float | None  # the clause after the last contrast word
+    cues: bool
+    praise_cue: bool
+    sarcasm: bool
+    question: bool
+    suggestion: bool
+    rating: int | None
+
+
+def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
+    overall = language.score(text)
+    sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+    sentence_scores = [language.score(s) for s in sentences] if len(sentences) > 1 else [overall]
+    clauses = [c for c in language.contrast.split(text) if c and c.strip()]
+    clause_scores = [language.score(c) for c in clauses] if len(clauses) > 1 else []
+    # "Great coffee, terrible wifi": the parts of a sentence can disagree with its whole.
+    fragments = [f for f in _FRAGMENTS.split(text) if len(f.split()) >= 2]
+    fragment_scores = [language.score(f) for f in fragments] if len(fragments) > 1 else []
+    scores = sentence_scores + clause_scores + fragment_scores
+    cues = language.cues(text)
+    worst = min(scores)
+    negative_context = cues or worst <= -0.2 or (rating is not None and rating <= 2)
+    return Signals(
+        overall=overall, worst=worst, best=max(scores),
+        after=clause_scores[-1] if clause_scores else None, cues=cues,
+        praise_cue=not negative_context and language.praise_cues(text),
+        sarcasm=bool(language.sarcasm(text, negative_context)),
+        question=bool(_QUESTION.search(text)), suggestion=language.suggestion(text),
+        rating=rating)
+
+
+def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
+           complaint_at: float = -0.25) -> Verdict:
+    """Label one text. Languages without a scorer are neutral: an admin decides."""
+    make = _LANGUAGES.get(lang)
+    if make is None:
+        return Verdict(0.0, _by_rating(rating), ("unsupported language",))
+    signals = read_signals(text, make(), rating)
+    verdict = decide(signals, praise_at, complaint_at)
+    if verdict.label != "praise":
+        return verdict
+    return replace(verdict, confidence=praise_model.probability(text, lang, signals))
+
+
+def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
+    """The rules: any sign of a complaint outweighs any amount of praise."""
+    overall = max(s.overall, praise_at + 0.25) if s.praise_cue else s.overall
+    best = max(s.best, overall)
+    reasons: list[str] = []
+    if s.sarcasm:
+        reasons.append("sarcasm")
+    if s.after is not None and s.after <= 0.05 and best >= 0.2:
+        reasons.append("mixed")  # "lovely staff, but …" ends on something not good
+    elif best >= 0.3 and s.worst <= -0.3:
+        reasons.append("mixed")
+    if s.cues:
+        reasons.append("complaint situation")
+    if s.rating is not None and s.rating <= 2:
+        reasons.append("low rating")
+    why = tuple(reasons)
+
+    if s.sarcasm:
+        return Verdict(round(-max(abs(overall), 0.3), 4), "complaint", why)
+    if s.question and not s.cues and overall > -0.2 and s.worst > -0.3:
+        return Verdict(round(overall, 4), "neutral", why)  # asking, not judging
+    if "mixed" in reasons:
+        return Verdict(round(min(overall, s.worst), 4), "complaint", why)
+    if overall <= complaint_at or s.worst <= -0.35 or "low rating" in reasons:
+        return Verdict(round(min(overall, s.worst), 4), "complaint", why)
+    if s.cues:  # a complaint situation is never praise, however warmly told
+        label = "complaint" if overall < praise_at + 0.3 else "neutral"
+        return Verdict(round(min(overall, 0.0), 4), label, why)
+    if s.suggestion:
+        return Verdict(round(overall, 4), "neutral", why + ("suggestion",))
+    threshold = praise_at - (0.1 if s.rating is not None and s.rating >= 4 else 0.0)
+    if s.rating == 3:
+        threshold = max(threshold, 0.6)  # three stars is faint praise at best
+    if overall >= threshold and not (s.question and overall < 0.5):
+        return Verdict(round(overall, 4), "praise", why)
+    return Verdict(round(overall, 4), "neutral", why)
+
+
+def _by_rating(rating: int | None) -> str:
+    if rating is None:
+        return "neutral"
+    return "praise" if rating >= 5 else "complaint" if rating <= 2 else "neutral"

@@ -11,7 +11,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import func, select
 
-from kiosk import accounts, db, ingest
+from kiosk import accounts, db, ingest, roster
 from kiosk.models import Item, Screen, Status, User
 from kiosk.screens import create_screen
 
@@ -29,6 +29,8 @@ def load_if_empty(now: datetime | None = None) -> str | None:
     if session.scalar(select(func.count()).select_from(Item)):
         return None
     now = now or datetime.now(UTC)
+    roster.import_branches((HERE / "branches.csv").read_text("utf-8"))
+    roster.import_roster((HERE / "roster.csv").read_text("utf-8"))
     records, intended = [], {}
     for number, line in enumerate((HERE / "feedback.jsonl").read_text("utf-8").splitlines(), 1):
         if not line.strip():

@@ -1,0 +1,238 @@
+"""How good is the praise decision? Reproducible: `python bench/analysis_quality.py [--write]`.
+
+Data:
+- ../shared/data/vader-groundtruth (Hutto & Gilbert 2014, MIT): truth praise = mean rating
+  >= +1.5, negative = mean rating <= -0.5. Split by id into dev (tuning) and test halves.
+- bench/data/labelled.jsonl: 299 TR/EN/other items written for Kiosk with a separate
+  roster (bench/data/roster.csv), each marked dev or test. Rules were tuned on dev only.
+Numbers reported on test are the ones to quote; dev is shown to expose over-fitting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kiosk.analysis.mentions import Roster, parse_branches, parse_roster  # noqa: E402
+from kiosk.analysis.pipeline import Thresholds, analyze  # noqa: E402
+from kiosk.analysis.sentiment import assess  # noqa: E402
+from kiosk.config import SETTINGS  # noqa: E402
+from kiosk.curation import auto_approvable  # noqa: E402
+from kiosk.feedback import FeedbackItem  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+DATA = ROOT / "bench" / "data"
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
+MARK_START = "<!-- analysis-quality:start -->"
+MARK_END = "<!-- analysis-quality:end -->"
+
+
+def split_of(key: str) -> str:
+    return "dev" if zlib.crc32(key.encode()) % 2 == 0 else "test"
+
+
+def load_groundtruth(name: str) -> list[dict]:
+    rows = []
+    path = SHARED / "vader-groundtruth" / name
+    for line in path.read_text("utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            rows.append({"id": parts[0], "rating": float(parts[1]), "text": parts[2]})
+    return rows
+
+
+def groundtruth_scores(rows: list[dict], praise_at: float) -> dict:
+    """Praise P/R and embarrassments of the Kiosk decision and of plain VADER (>= 0.5)."""
+    from kiosk.analysis.english import score_english
+
+    out = {}
+    for split in ("dev", "test"):
+        part = [r for r in rows if split_of(r["id"]) == split]
+        truth_praise = [r["rating"] >= 1.5 for r in part]
+        negative = [r["rating"] <= -0.5 for r in part]
+        verdicts = [assess(r["text"], "en", None, praise_at) for r in part]
+        label = [v.label == "praise" for v in verdicts]
+        auto = [auto_approvable(v.label, "en", v.score, v.confidence, [], AUTO_APPROVE)
+                for v in verdicts]
+        vader = [score_english(r["text"]) >= 0.5 for r in part]
+        out[split] = {"n": len(part), "kiosk": _praise_metrics(label, truth_praise, negative),
+                      "auto": _praise_metrics(auto, truth_praise, negative),
+                      "vader": _praise_metrics(vader, truth_praise, negative)}
+    return out
+
+
+def _praise_metrics(shown: list[bool], truth: list[bool], negative: list[bool]) -> dict:
+    tp = sum(s and t for s, t in zip(shown, truth, strict=True))
+    n_shown = sum(shown)
+    embarrassing = sum(s and n for s, n in zip(shown, negative, strict=True))
+    return {"shown": n_shown, "precision": tp / n_shown if n_shown else 0.0,
+            "recall": tp / sum(truth) if sum(truth) else 0.0,
+            "embarrassments": embarrassing / n_shown if n_shown else 0.0}
+
+
+def labelled_scores(items: list[dict], roster: Roster) -> dict:
+    results = {}
+    for split in ("dev", "test", "all"):
+        part = [i for i in items if split in (i["split"], "all")]
+        preds = [analyze(_item(i), Thresholds(), roster) for i in part]
+        res = {"n": len(part)}
+        for lang in ("tr", "en"):
+            idx = [k for k, i in enumerate(part) if i["lang"] == lang]
+            truth = [part[k]["label"] == "praise" for k in idx]
+            shown = [preds[k].label == "praise" for k in idx]
+            negative = [part[k]["label"] == "complaint" for k in idx]
+            comp_truth = [part[k]["label"] == "complaint" for k in idx]
+            comp_pred = [preds[k].label == "complaint" for k in idx]
+            found = sum(p and t for p, t in zip(comp_pred, comp_truth, strict=True))
+            auto = [auto_approvable(preds[k].label, preds[k].lang, preds[k].sentiment,
+                                    preds[k].confidence, preds[k].flags, AUTO_APPROVE)
+                    for k in idx]
+            res[lang] = {**_praise_metrics(shown, truth, negative),
+                         "auto": _praise_metrics(auto, truth, negative),
+                         "complaint_recall": found / sum(comp_truth) if sum(comp_truth) else 0}
+        tp = fp = fn = 0
+        for item, pred in zip(part, preds, strict=True):
+            truth, got = set(item["mentions"]), set(pred.mentions)
+            tp, fp, fn = tp + len(truth & got), fp + len(got - truth), fn + len(truth - got)
+        res["mention_f1"] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        res["mention_fp"], res["mention_fn"] = fp, fn
+        res["language_accuracy"] = sum(
+            p.lang == (i["lang"] if i["lang"] in ("tr", "en") else "other")
+            for i, p in zip(part, preds, strict=True)) / len(part)
+        results[split] = res
+    return results
+
+
+def _item(i: dict, hint: bool = False) -> FeedbackItem:
+    return FeedbackItem(source="bench", external_id=i["external_id"], text=i["text"],
+                        created_at=NOW, author=i.get("author"), rating=i.get("rating"),
+                        lang=i["lang"] if hint else None)
+
+
+def throughput(items: list[dict], roster: Roster, seconds: float = 5.0) -> float:
+    """Items per second through the whole pipeline on one core (language ID included)."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    feed = [_item(i) for i in items]
+    for item in feed[:50]:
+        analyze(item, Thresholds(), roster)  # warm the caches: lexicons, models
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for item in feed:
+            analyze(item, Thresholds(), roster)
+        done += len(feed)
+    return done / (time.perf_counter() - start)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def render(gt: dict, lab: dict, rate: float) -> str:
+    pct = lambda x: f"{100 * x:.1f} %"  # noqa: E731
+    f2 = lambda x: f"{x:.2f}"  # noqa: E731
+    lines = [MARK_START, "## Analysis quality", "",
+             f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine()}.",
+             "Reproduce: `.venv/bin/python bench/analysis_quality.py --write`.", "",
+             "### VADER ground truth (English), praise = mean rating ≥ +1.5, "
+             "embarrassment = a shown item rated ≤ −0.5", "",
+             "| set | split | n | method | shown | praise precision | praise recall | "
+             "embarrassments |", "|---|---|---|---|---|---|---|---|"]
+    for name, res in gt.items():
+        for split in ("dev", "test"):
+            for method in ("vader", "kiosk", "auto"):
+                m = res[split][method]
+                label = {"vader": "VADER compound ≥ 0.5", "kiosk": "Kiosk label praise",
+                         "auto": "Kiosk auto-approval"}[method]
+                lines.append(f"| {name} | {split} | {res[split]['n']} | {label} | {m['shown']} | "
+                             f"{f2(m['precision'])} | {f2(m['recall'])} | "
+                             f"{pct(m['embarrassments'])} |")
+    lines += ["", "### Kiosk's labelled set (bench/data, TR + EN, written for the project)", "",
+              "| split | lang | praise precision | praise recall | embarrassments | "
+              "complaint recall | auto-approved: precision / recall / embarrassments |",
+              "|---|---|---|---|---|---|---|"]
+    for split in ("dev", "test"):
+        for lang in ("tr", "en"):
+            m = lab[split][lang]
+            a = m["auto"]
+            lines.append(f"| {split} | {lang} | {f2(m['precision'])} | {f2(m['recall'])} | "
+                         f"{pct(m['embarrassments'])} | {f2(m['complaint_recall'])} | "
+                         f"{f2(a['precision'])} / {f2(a['recall'])} / "
+                         f"{pct(a['embarrassments'])} |")
+    lines += ["", "| split | mention F1 | false / missed mentions | language accuracy |",
+              "|---|---|---|---|"]
+    for split in ("dev", "test"):
+        m = lab[split]
+        lines.append(f"| {split} | {f2(m['mention_f1'])} | {m['mention_fp']} / "
+                     f"{m['mention_fn']} | {pct(m['language_accuracy'])} |")
+    lines += ["", f"Whole pipeline (language, sentiment, themes, mentions, redaction, "
+              f"profanity), one core: **{rate:,.0f} items/s**.", MARK_END]
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    path = ROOT / "docs" / "benchmarks.md"
+    current = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
+    if MARK_START in current:
+        head, rest = current.split(MARK_START, 1)
+        current = head + text + rest.split(MARK_END, 1)[1]
+    else:
+        current = current.rstrip() + "\n\n" + text + "\n"
+    path.write_text(current, "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
+    parser.add_argument("--errors", choices=["dev", "test"], help="print misjudged items")
+    args = parser.parse_args()
+    roster = Roster(parse_roster((DATA / "roster.csv").read_text("utf-8")),
+                    parse_branches((DATA / "branches.csv").read_text("utf-8")))
+    items = [json.loads(line) for line in (DATA / "labelled.jsonl").read_text("utf-8")
+             .splitlines() if line.strip()]
+    if args.errors:
+        for i in items:
+            if i["split"] != args.errors:
+                continue
+            p = analyze(_item(i), Thresholds(), roster)
+            if p.label != i["label"] or set(p.mentions) != set(i["mentions"]):
+                print(f"{i['external_id']} {i['lang']}→{p.lang} truth={i['label']} "
+                      f"got={p.label} ({p.sentiment:+.2f} {','.join(p.reasons)}) "
+                      f"mentions {i['mentions']}→{p.mentions}\n    {i['text']}")
+        return
+    gt = {"amazon": groundtruth_scores(load_groundtruth("amazonReviewSnippets_GroundTruth.txt"),
+                                       Thresholds().praise),
+          "tweets": groundtruth_scores(load_groundtruth("tweets_GroundTruth.txt"),
+                                       Thresholds().praise)}
+    lab = labelled_scores(items, roster)
+    rate = throughput(items, roster)
+    text = render(gt, lab, rate)
+    print(text)
+    if args.write:
+        write_section(text)
+        subprocess.run(["git", "-C", str(ROOT), "diff", "--stat", "docs/benchmarks.md"],
+                       check=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Shout-outs: which staff and branches a customer names, in Turkish or English.
+
+Names are matched on folded keys (Turkish lowercase, no diacritics), after the suffix a
+Turkish writer attaches ("Ayşe'ye", "Kadıköy'deki", "Mehmet Bey'in"). First names that are
+also ordinary words ("can", "umut", "deniz") need evidence that they are a name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from kiosk.analysis.text import key, normalise, tokens
+
+HONORIFICS = frozenset({"bey", "hanim", "abla", "abi", "agabey", "abisi", "ablaya", "usta",
+                        "hoca", "hocam", "sef", "kardes", "mr", "mrs", "ms", "miss"})
+# Case and possessive endings written without an apostrophe (ascii-folded), for names that
+# are not ordinary words: "Ayseye", "Mehmetin", "Kadikoyde", "Kadikoydeki".
+_SUFFIXES = frozenset(
+    "a e ya ye yi yu i u in un nin nun yin yun da de ta te dan den tan ten la le yla yle "
+    "daki deki taki teki dakiler dekiler cim cigim cigima ciga".split())
+# First names (and branch names) that are also everyday words in Turkish or English.
+AMBIGUOUS = frozenset(
+    "can elif umut deniz sevgi baris onur gul nur hayat bahar umit ay su naz yildiz kader "
+    "savas irmak ozgur mert cesur bulut duygu sahin sevda sevinc tan toprak yagmur alev "
+    "aslan ates ayaz bora cihan dilek doga ekin engin fidan guven ilke inci kutlu mutlu "
+    "oya peri zafer zeki huzur gonul kaya basak cagri gokce ulku ozlem ilkin sinan cem "
+    "will may june grace hope joy mark bill rose faith art bob sunny moda merkez".split())
+_SENTENCE_END = set(".!?…\n:;\"“”(")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    team: str = ""
+    branch: str = ""
+    email: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Branch:
+    name: str
+    city: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Roster:
+    people: list[Person] = field(default_factory=list)
+    branches: list[Branch] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        known = {b.name for b in self.branches}
+        for person in self.people:  # branches named in the roster exist even if not listed
+            if person.branch and person.branch not in known:
+                self.branches.append(Branch(person.branch))
+                known.add(person.branch)
+        self._index = _build_index(self)
+
+
+class RosterError(ValueError):
+    pass
+
+
+def _split_aliases(value: str | None) -> tuple[str, ...]:
+    return tuple(a.strip() for a in (value or "").split(";") if a.strip())
+
+
+def parse_roster(text: str) -> list[Person]:
+    """Roster CSV: name,aliases,team,branch[,email]; a header row is required."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    if not reader.fieldnames or "name" not in [f.strip() for f in reader.fieldnames]:
+        raise RosterError("roster CSV needs a header with at least: name,aliases,team,branch")
+    people = []
+    for row in reader:
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()
+               if isinstance(v, str)}
+        if not row.get("name"):
+            raise RosterError(f"line {reader.line_num}: a name is required")
+        people.append(Person(name=row["name"], team=row.get("team", ""),
+                             branch=row.get("branch", ""), email=row.get("email", ""),
+                             aliases=_split_aliases(row.get("aliases"))))
+    return people
+
+
+def parse_branches(text: str) -> list[Branch]:
+    """Branches CSV: name,city,aliases."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    return [Branch(name=r["name"].strip(), city=(r.get("city") or "").strip(),
+                   aliases=_split_aliases(r.get("aliases")))
+            for r in reader if (r.get("name") or "").strip()]
+
+
+# --- matching ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Pattern:
+    keys: tuple[str, ...]
+    target: str  # person or branch name
+    kind: str  # "person" | "branch"
+    strong: bool  # a full name or a multi-word alias: no further evidence needed
+
+
+def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
+    index: dict[str, list[_Pattern]] = {}
+
+    def add(phrase: str, target: str, kind: str, strong: bool) -> None:
+        keys = tuple(key(m.group()) for m in tokens(phrase))
+        if keys:
+            index.setdefault(keys[0], []).append(_Pattern(keys, target, kind, strong))
+
+    for person in roster.people:
+        add(person.name, person.name, "person", strong=len(person.name.split()) > 1)
+        add(person.name.split()[0], person.name, "person", strong=False)
+        for alias in person.aliases:
+            add(alias, person.name, "person", strong=len(alias.split()) > 1)
+    for branch in roster.branches:
+        add(branch.name, branch.name, "branch", strong=len(branch.name.split()) > 1)
+        for alias in branch.aliases:
+            add(alias, branch.name, "branch", strong=len(alias.split()) > 1)
+    for patterns in index.values():
+        patterns.sort(key=lambda p: -len(p.keys))  # longest phrase first
+    return index
+
+
+@dataclass(frozen=True)
+class _Word:
+    base: str  # key of the word before any apostrophe
+    rest: str  # key of what follows the apostrophe ('' if none)
+    capital: bool
+    sentence_start: bool
+
+
+def _words(text: str) -> list[_Word]:
+    text = normalise(text)
+    words = []
+    for match in tokens(text):
+        raw = match.group()
+        base, _, rest = raw.partition("'")
+        before = text[:match.start()].rstrip()
+        words.append(_Word(key(base), key(rest), raw[:1].isupper(),
+                           not before or before[-1] in _SENTENCE_END))
+    return words
+
+
+def _matches_word(pattern_key: str, word: _Word, allow_suffix: bool) -> bool:
+    if word.base == pattern_key:
+        return True
+    return (allow_suffix and not word.rest and word.base.startswith(pattern_key)
+            and word.base[len(pattern_key):] in _SUFFIXES)
+
+
+def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool) -> bool:
+    """Is a single-word match a name here? Ordinary words need a capital, an apostrophe
+    suffix, or an honorific after them."""
+    if pattern.strong:
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt is not None and nxt.base in HONORIFICS:
+        return True
+    if pattern.keys[0] not in AMBIGUOUS:
+        return True
+    word = words[i]
+    if shouting or not word.capital:
+        return False
+    return bool(word.rest) or not word.sentence_start
+
+
+def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
+                  ) -> tuple[list[str], list[str]]:
+    """(staff names, branch names) the text refers to, in order of first appearance."""
+    if not roster.people and not roster.branches:
+        return [], []
+    words = _words(text)
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) > 8 and all(c.isupper() for c in letters)
+    found: list[_Pattern] = []
+    i = 0
+    while i < len(words):
+        consumed = 1
+        for pattern in roster._index.get(words[i].base, ()) or _suffix_candidates(
+                roster, words[i]):
+            n = len(pattern.keys)
+            window = words[i:i + n]
+            if len(window) < n:
+                continue
+            allow_suffix = pattern.keys[-1] not in AMBIGUOUS
+            if not all(w.base == k for w, k in zip(window[:-1], pattern.keys[:-1],
+                                                    strict=True)):
+                continue
+            if not _matches_word(pattern.keys[-1], window[-1], allow_suffix):
+                continue
+            if _evidence(pattern, words, i + n - 1, shouting):
+                found.append(pattern)
+                consumed = n
+                break
+        i += consumed
+    people = _resolve_people(found, roster, item_branch)
+    branches = list(dict.fromkeys(p.target for p in found if p.kind == "branch"))
+    return people, branches
+
+
+def _suffix_candidates(roster: Roster, word: _Word) -> list[_Pattern]:
+    """Patterns whose one word is a prefix of this word plus a known suffix ("Ayseye")."""
+    if word.rest:
+        return []
+    for cut in range(len(word.base) - 1, 1, -1):
+        if word.base[cut:] in _SUFFIXES and word.base[:cut] in roster._index:
+            return [p for p in roster._index[word.base[:cut]] if len(p.keys) == 1]
+    return []
+
+
+def _resolve_people(found: list[_Pattern], roster: Roster, item_branch: str | None,
+                    ) -> list[str]:
+    """A first name shared by several staff counts only when a branch settles who it is."""
+    by_first: dict[str, list[Person]] = {}
+    for person in roster.people:
+        by_first.setdefault(key(person.name.split()[0]), []).append(person)
+    branches = {p.target for p in found if p.kind == "branch"}
+    if item_branch:
+        branches.add(item_branch)
+    people: list[str] = []
+    for pattern in found:
+        if pattern.kind != "person":
+            continue
+        if pattern.strong or len(by_first.get(pattern.keys[0], ())) <= 1:
+            people.append(pattern.target)
+            continue
+        here = [p for p in by_first[pattern.keys[0]] if p.branch in branches]
+        if len(here) == 1:
+            people.append(here[0].name)
+    return list(dict.fromkeys(people))

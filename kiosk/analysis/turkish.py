@@ -1,0 +1,530 @@
+"""Turkish sentiment in the spirit of VADER: a curated stem lexicon matched through suffixes,
+negation (değil, yok, -mA/-mIyor), boosters, contrast, emoji; and a separate sarcasm cue."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+_LEXICON = Path(__file__).with_name("data") / "tr_lexicon.tsv"
+
+# VADER's constants: booster increment, negation scalar, caps emphasis, normalisation alpha.
+_B_INCR, _N_SCALAR, _CAPS_INCR, _ALPHA = 0.293, -0.74, 0.733, 15.0
+_N_SCALAR_NEG = -0.5  # "kötü değil" is only mildly positive
+_N_SCALAR_EMPHATIC = -0.75  # "hiç sorun yaşamadık", "hiç fena değil"
+_BEFORE, _AFTER = 0.5, 1.5  # weights around a contrast word ("ama", "rağmen")
+
+_TO_ASCII = str.maketrans("çğıöşüâîû", "cgiosuaiu")
+_CIRCUMFLEX = str.maketrans("âîû", "aiu")
+_VOWELS = frozenset("aeıioöuü")
+_DIACRITICS = frozenset("çğöşü")  # a word with these was not typed on an ASCII keyboard
+
+# Suffix shapes with Turkish vowel and consonant alternation; an ASCII letter stands for its
+# Turkish one too, so text typed without diacritics parses the same.
+_SHAPES = {"I": "[ıiuü]", "A": "[ae]", "D": "[dt]", "C": "[cç]", "K": "[kğg]", "S": "[şs]"}
+
+
+def _shape(pattern: str) -> str:
+    return re.sub("[IADCKS]", lambda m: _SHAPES[m.group()], pattern)
+
+
+_NOMINAL_MORPHS = (
+    "lAr lI lIK sIz CI CA CAsInA ylA lA lAS lAn yI sI nI yA nA nDA nDAn nDAkI DAkI kI nIn yIn "
+    "yIm m sIn yIz mIz ImIz nIz InIz sInIz lArI DI yDI mIS ymIS sA ysA DIr ykAn kAn DIm DIn DIk "
+    "DIK Iyor yAcAK Ir Ar mAk I A Im Iz In DA DAn"
+).split()
+_NOMINAL = re.compile("(?:" + "|".join(_shape(m) for m in _NOMINAL_MORPHS) + "){1,6}")
+_VOICE = _shape("(?:I?l|I?n|t|DIr|I?S)*")
+_VERB = re.compile(_VOICE + "(?:" + "|".join(_shape(m) for m in (
+    "DI mIS I?yor y?AcAK A?r Ir mA sA sIn y?In y?Ip y?ArAk y?IncA y?An y?AbIl y?AmA y?AmIyor mIyor "
+    "y?AlI y?IS CI y?IcI y?AyIm y?AlIm mAlI").split()) + ")")
+_NEG = re.compile(_VOICE + _shape(
+    "(?:y?A)?m(?:A(?:dI|dAn|z|m$|mA|mIS|yA[cğg]|yAn|yIn|yIz|yIp|yIS|yArAk|yIncA|sA|yAlIm|ksIz)|Iyor)"))
+_NEG_WORD = re.compile(_shape(
+    "[a-zçğıöşü]{3,}?(?:y?A)?m(?:A(?:dI[a-zçğıöşü]*|dAn|z(?:sInIz|lAr|DI|mIS)|mIS[a-zçğıöşü]*"
+    "|yA[cğg][a-zçğıöşü]*|yAn[a-zçğıöşü]*|m|yIz)|Iyor[a-zçğıöşü]*)"))
+_IYOR = re.compile(_shape("Iyor"))
+_SUBORDINATE = re.compile(_shape("mA(?:dI[ğgk]|yIncA)"))  # "bulamadığım", "kalmayınca"
+_WITHOUT = re.compile(_shape("sIz"))
+_QUESTION = re.compile(_shape("mI(?:y?DI|sIn|sInIz|yIz|yIm)?"))
+_CONDITIONAL = re.compile(_shape(
+    "[a-zçğıöşü]{2,}(?:I?r|A?r|mAz|bil|ol)sA(?:nIz|m|k|n|ydI)?|olsA(?:ydI|lAr)?|olurdu"))
+_NECESSITY = re.compile(_shape("[a-zçğıöşü]*(?:mAlI|Abilir|olsA|olur)[a-zçğıöşü]*"))
+_MUST = re.compile(_shape("[a-zçğıöşü]{2,}mAlI[a-zçğıöşü]*"))
+
+# Function words, looked up by their ASCII fold. Boosters add to the next sentiment word's
+# magnitude (VADER's B_INCR); the dual ones are sentiment words of their own when alone.
+_BOOSTERS = {
+    "cok": _B_INCR, "gercekten": _B_INCR, "cidden": _B_INCR, "asiri": 0.35, "acayip": 0.35,
+    "inanilmaz": 0.35, "gayet": 0.25, "oldukca": 0.2, "baya": 0.2, "bayagi": 0.2, "epey": 0.2,
+    "fazlasiyla": 0.3, "kesinlikle": 0.3, "en": 0.3, "hic": 0.4, "hicbir": 0.4, "asla": 0.4,
+    "tamamen": 0.25, "resmen": 0.2, "kocaman": 0.3, "sonsuz": 0.3, "fazla": 0.2, "derece": 0.35,
+    "super": 0.35, "muthis": 0.35, "korkunc": 0.35, "feci": 0.35, "fena": 0.35, "ozellikle": 0.1,
+    "surekli": 0.2, "hep": 0.15,
+    "biraz": -_B_INCR, "pek": -0.2, "az": -0.2, "azicik": -0.25, "kismen": -0.3,
+    "nispeten": -0.2, "hafif": -0.2, "hafiften": -0.2,
+}
+_DUAL = frozenset({"super", "muthis", "inanilmaz", "korkunc", "feci", "fena", "acayip", "az",
+                   "fazla"})
+_EMPHATIC = frozenset({"hic", "hicbir", "asla", "sifir", "katiyen"})
+_CONTRAST = frozenset({"ama", "amma", "fakat", "ancak", "lakin", "yalniz", "ragmen", "karsin"})
+_CONJUNCTIONS = frozenset({"ve", "veya", "ya", "da", "de", "hem", "ile", "ne"})
+_NO = frozenset({"yok", "yoktu", "yoktur", "yokmus", "yoktum", "yoktuk", "yoklar"})
+_SUPERLATIVE = frozenset({"boyle", "boylesi", "boylesine", "denli", "hayatimda", "omrumde"})
+_HEDGES = {"simdiden": 0.3}  # "şimdiden teşekkürler" closes requests and complaints
+_COUNTERFACTUAL = frozenset({"keske", "eskiden"})  # positives after them describe a lack
+_NEEDS = frozenset({"sart", "lazim", "lazimmis", "gerek", "gerekiyor", "gerekir", "gerekli"})
+_REQUEST = frozenset({"lutfen", "rica"})
+_ONLY = frozenset({"tek", "sadece", "yalnizca"})  # "tek derdim…", "sadece kasa yavaş"
+_NOT_INSTRUMENTAL = frozenset({"boyle", "soyle", "oyle", "bile", "hele", "sole"})
+
+_TOKEN = re.compile(r"""
+    (?P<mark>\(\s*!+\s*\))
+  | (?P<rating>\b\d{1,3}(?:[.,]\d)?\s*/\s*(?:5|10|100)\b)
+  | (?P<emoticon>[:;]-?[)(dDpP]+|<3)
+  | (?P<word>[^\W\d_]+(?:['’`][^\W\d_]+)?)
+  | (?P<num>\d+(?:[.,:]\d+)*)
+  | (?P<end>[.!?…]+)
+  | (?P<sep>[,;:()\[\]—–]|\s-\s)
+  | (?P<emoji>[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50])
+""", re.X)
+_ABBREVIATIONS = frozenset("sn dr av prof doç cad sok mah no vb vs örn bkz tel yrd".split())
+
+
+class _Entry(NamedTuple):
+    stem: str
+    valence: float
+    verb: bool
+    flag: str  # "" | "!" only when negated | "^" keeps sign | "~" resolver | "symbol" emoji
+
+
+class _Hit(NamedTuple):
+    valence: float
+    negated: bool
+    flag: str
+    stem: str
+    verb: bool
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case with Turkish rules: İ→i, I→ı (str.lower() maps I→i and İ→i̇)."""
+    return (text.replace("İ", "i").replace("I", "ı").lower().replace("\u0307", "")
+            .translate(_CIRCUMFLEX))
+
+
+def _fold(word: str) -> str:
+    return word.translate(_TO_ASCII)
+
+
+@cache
+def _lexicon() -> tuple[dict, dict, dict, dict]:
+    """(Turkish stems, ASCII-folded stems, phrases by first folded word, emoji), built once."""
+    proper: dict[str, list] = {}
+    ascii_: dict[str, list] = {}
+    phrases: dict[str, list] = {}
+    symbols: dict[str, float] = {}
+    for line in _LEXICON.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        raw, valence = line.split("\t")[:2]
+        exact = raw.startswith("=")
+        flag = raw[0] if raw[0] in "!^~" else ""
+        stem = raw.lstrip("=!^~")
+        verb = stem.endswith("-")
+        stem = stem.rstrip("-")
+        entry = _Entry(stem, float(valence), verb, flag)
+        if not stem[0].isalpha():
+            symbols[stem] = entry.valence  # emoji and emoticons
+            continue
+        if " " in stem:
+            words = tuple(_fold(w) for w in stem.split())
+            phrases.setdefault(words[0], []).append((words, entry, exact))
+            continue
+        forms = [(stem, "exact" if exact else "")]
+        if not exact and not verb and len(stem) > 2 and stem[-1] in "kpçt":
+            soft = {"k": "ng" if stem.endswith("nk") else "ğ", "p": "b", "ç": "c", "t": "d"}
+            forms.append((stem[:-2] + soft["k"] if stem.endswith("nk") else
+                          stem[:-1] + soft[stem[-1]], "vowel"))
+        if verb and (stem.endswith("et") or stem == "git"):
+            forms.append((stem[:-1] + "d", "vowel"))
+        if verb and stem[-1] in _VOWELS and len(stem) > 2:
+            forms.append((stem[:-1], "iyor"))
+        for form, cond in forms:
+            proper.setdefault(form, []).append((entry, cond))
+            ascii_.setdefault(_fold(form), []).append((entry, cond))
+    return proper, ascii_, phrases, symbols
+
+
+def _match(word: str, table: dict) -> _Hit | None:
+    """Longest lexicon stem that starts the word and leaves a plausible suffix chain."""
+    for k in range(len(word), 1, -1):
+        for entry, cond in table.get(word[:k], ()):
+            rest = word[k:]
+            if cond == "exact" and rest or cond == "vowel" and (not rest or rest[0] not in _VOWELS):
+                continue
+            if cond == "iyor" and not _IYOR.match(rest):
+                continue
+            if entry.verb:
+                if rest and _VERB.match(rest):
+                    return _Hit(entry.valence, bool(_NEG.match(rest)), entry.flag, entry.stem, True)
+            elif not rest or cond == "exact":
+                return _Hit(entry.valence, False, entry.flag, entry.stem, False)
+            elif _NOMINAL.fullmatch(rest):  # a -sIz ending reverses: "ilgisiz", "sorunsuz"
+                return _Hit(entry.valence, bool(_WITHOUT.match(rest)), entry.flag, entry.stem,
+                            False)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _analyze(word: str) -> _Hit | None:
+    """The lexicon reading of one lower-cased word; a bare negated verb if nothing matches."""
+    proper, ascii_ = _lexicon()[:2]
+    hit = _match(word, proper)
+    if hit is None and not _DIACRITICS.intersection(word):
+        hit = _match(_fold(word), ascii_)  # "tesekkurler", "cok guzel", "begenmedim"
+    if hit is None and len(word) >= 6 and _NEG_WORD.fullmatch(word):
+        hit = _Hit(0.0, True, "", "", True)
+    return hit
+
+
+@lru_cache(maxsize=65536)
+def _normalize_word(surface: str) -> tuple[str, str, bool]:
+    """(Turkish lower case without the apostrophe suffix, ASCII fold, written in capitals)."""
+    caps = len(surface) > 1 and surface.isupper()
+    word = re.split("['’`]", turkish_lower(surface))[0]
+    word = re.sub(r"(.)\1{2,}", r"\1", word)  # "çoook güzeeel"
+    return word, _fold(word), caps
+
+
+@lru_cache(maxsize=65536)
+def _phrase_candidates(folded: str) -> tuple:
+    phrases = _lexicon()[2]
+    return tuple(c for k in range(len(folded), 0, -1) for c in phrases.get(folded[:k], ()))
+
+
+class _Token:
+    __slots__ = ("kind", "word", "fold", "caps", "hit", "value")
+
+    def __init__(self, kind: str, word: str, fold: str = "", caps: bool = False):
+        self.kind, self.word, self.fold, self.caps = kind, word, fold, caps
+        self.hit: _Hit | None = None
+        self.value = 0.0
+
+
+def _tokenize(text: str) -> list[list[_Token]]:
+    """Tokens grouped into sentences; commas and colons stay in as clause separators."""
+    sentences: list[list[_Token]] = [[]]
+    for m in _TOKEN.finditer(text):
+        kind, surface = m.lastgroup, m.group()
+        current = sentences[-1]
+        if kind == "word":
+            word, folded, caps = _normalize_word(surface)
+            current.append(_Token("word", word, folded, caps))
+        elif kind == "end":
+            if surface == "." and current and (current[-1].word in _ABBREVIATIONS or (
+                    current[-1].kind == "num" and text[m.end():m.end() + 2].strip()[:1].islower())):
+                continue  # "Sn. Müdür", "4. kattayım"
+            if current:
+                sentences.append([])
+        elif kind == "num":
+            current.append(_Token("num", surface, surface))
+        elif kind in ("emoji", "emoticon"):
+            current.append(_Token("emoji", surface.lower(), surface.lower()))
+        else:
+            current.append(_Token(kind, surface, re.sub(r"\s", "", surface)))
+    return [s for s in sentences if s]
+
+
+def _phrase_word(folded: str, word: str) -> bool:
+    rest = folded[len(word):]
+    return folded.startswith(word) and (not rest or len(rest) <= 8 and bool(
+        _NOMINAL.fullmatch(rest) or _VERB.match(rest)))
+
+
+def _read_tokens(toks: list[_Token]) -> None:
+    """Attach lexicon readings, merging phrases onto their last word."""
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.kind == "word" and (tok.fold not in _BOOSTERS or tok.fold in _DUAL) and not (
+                tok.fold.startswith("degil") or tok.fold in _NO):
+            tok.hit = _analyze(tok.word)
+        elif tok.kind == "emoji":
+            tok.hit = _Hit(_lexicon()[3].get(tok.word, 0.0), False, "symbol", tok.word, False)
+        elif tok.kind == "rating":
+            num, den = re.split(r"\s*/\s*", tok.fold)
+            ratio = min(float(num.replace(",", ".")) / float(den), 1.0)
+            tok.hit = _Hit(round((ratio - 0.5) * 6, 2), False, "symbol", "rating", False)
+        if tok.kind in ("word", "num"):
+            for words, entry, exact in _phrase_candidates(tok.fold):
+                end = i + len(words)
+                if end > len(toks) or (exact and tok.fold != words[0]):
+                    continue
+                span = toks[i:end]
+                if all(t.kind in ("word", "num") and _phrase_word(t.fold, w)
+                       for t, w in zip(span, words, strict=True)):
+                    rest = span[-1].fold[len(words[-1]):]
+                    for t in span:
+                        t.hit = None
+                    span[-1].hit = _Hit(entry.valence, bool(rest and _NEG.match(rest)),
+                                        entry.flag, entry.stem, False)
+                    i = end - 1
+                    break
+        i += 1
+
+
+def _is_negator(toks: list[_Token], k: int) -> str:
+    """'' or the kind of negation token k carries: 'plain' (değil, yok, a neutral negated
+    verb), 'complaint' (a "!" verb: reverses positives only), 'own' (a verb with its own
+    valence), 'resolver' (an un-negated "~" verb)."""
+    tok = toks[k]
+    if tok.fold.startswith("degil"):
+        nxt = toks[k + 1].fold if k + 1 < len(toks) else ""
+        return "" if _QUESTION.fullmatch(nxt) else "plain"
+    if tok.fold in _NO:
+        return "plain"
+    hit = tok.hit
+    if hit is None or hit.flag == "symbol":
+        return ""
+    if hit.flag == "~" and not hit.negated:
+        return "resolver"
+    if not hit.negated or not hit.verb and hit.flag != "!":
+        return ""
+    if hit.flag == "!":
+        return "complaint"
+    return "plain" if hit.valence == 0 else "own"
+
+
+def _superlative(folds: list[str]) -> bool:
+    """ "böyle rezalet görmedim", "bu kadar temiz kasap görmedim": never-seen-such intensifies."""
+    return any(f in _SUPERLATIVE or f == "kadar" and j and folds[j - 1] in ("bu", "o", "su")
+               for j, f in enumerate(folds))
+
+
+def _is_sentiment(tok: _Token) -> bool:
+    return tok.hit is not None and (tok.hit.valence != 0 or tok.hit.flag == "!")
+
+
+def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
+    """Sum of token valences for one sentence; True when it opens with a contrast word."""
+    _read_tokens(toks)
+    n = len(toks)
+    folds = [t.fold for t in toks]
+    silenced = set()  # "!" verbs that reversed a positive word instead of counting themselves
+    for i, tok in enumerate(toks):
+        hit = tok.hit
+        if hit is None or not _is_sentiment(tok):
+            continue
+        if hit.flag == "symbol":
+            tok.value = hit.valence
+            continue
+        if hit.stem == "ilgili" and i and folds[i - 1].endswith(("la", "le")) and \
+                folds[i - 1] not in _NOT_INSTRUMENTAL:
+            continue  # "siparişimle ilgili" means "about my order"
+        if _fold(hit.stem) in _DUAL and i + 1 < n and _is_sentiment(toks[i + 1]):
+            continue  # a booster here: "süper hızlı", "fena güzel"
+        value, negated, emphatic, resolved = hit.valence, hit.negated, False, False
+        # Negation after the word: "taze değildi", "sorun yaşamadık", "cevap yok".
+        reach = 0 if hit.flag == "!" and hit.verb else 7 if hit.flag == "!" else 4
+        for k in range(i + 1, min(i + reach, n)):
+            if toks[k].kind == "sep" or folds[k] in _CONTRAST:
+                break
+            kind = _is_negator(toks, k)
+            if kind == "plain" and hit.flag == "!" and _SUBORDINATE.search(folds[k]):
+                continue  # "rafta bulamadığım ürünü getirdi" describes, not complains
+            if kind == "plain":
+                if toks[k].hit is not None and _superlative(folds[:i]):
+                    value += math.copysign(_B_INCR, value)  # "böyle rezalet görmedim"
+                else:
+                    negated = True
+                break
+            if kind == "complaint" and (value > 0 or hit.flag == "!") and not negated \
+                    and k not in silenced:  # "zamanında gelmedi", "kimse gelmedi"
+                negated = True
+                silenced.add(k)
+                break
+            if kind == "own" and hit.flag == "!" and not _SUBORDINATE.search(folds[k]):
+                negated = True
+                break
+            if kind == "resolver" and value < 0:
+                resolved = True
+                break
+            if _is_sentiment(toks[k]) and "!" not in (hit.flag, toks[k].hit.flag) and \
+                    folds[k - 1] not in _CONJUNCTIONS:
+                break
+        if hit.flag == "!" and not negated:
+            continue
+        # Boosters before the word: "çok güzel", "gerçekten çok lezzetli", "biraz pahalı".
+        for back, decay in ((1, 1.0), (2, 0.95), (3, 0.9)):
+            j = i - back
+            if j < 0 or toks[j].kind == "sep":
+                break
+            scalar = _BOOSTERS.get(folds[j])
+            if scalar is not None and (folds[j] not in _DUAL or back == 1 or
+                                       not _is_sentiment(toks[j + 1])):
+                if toks[j].caps and not all_caps:
+                    scalar += math.copysign(_CAPS_INCR, scalar)  # "ÇOK kabaydı"
+                value += scalar * decay * (1 if value > 0 else -1)
+            if folds[j] in _EMPHATIC:
+                emphatic = True
+            hedge = _HEDGES.get(folds[j])
+            if hedge:
+                value *= hedge
+        if tok.caps and not all_caps:
+            value += math.copysign(_CAPS_INCR, value)
+        if negated and hit.flag not in ("!", "^"):
+            if value > 0:
+                value *= _N_SCALAR
+            else:
+                emphatic = emphatic or any(f in _EMPHATIC for f in folds[i:i + 4])
+                value *= _N_SCALAR_EMPHATIC if emphatic else _N_SCALAR_NEG
+        if resolved:
+            value *= _N_SCALAR_NEG
+        if value > 0 and not negated and i + 1 < n and _QUESTION.fullmatch(folds[i + 1]):
+            value *= 0.3  # "taze mi?"
+        tok.value = value
+    for k in silenced:
+        toks[k].value = 0.0
+    _clause_modifiers(toks, folds)
+    return _contrast(toks, folds)
+
+
+def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
+    """Positives in requests, wishes and 'used to' clauses describe what is missing."""
+    clause: list[_Token] = []
+    for tok in toks + [_Token("sep", ",")]:
+        if tok.kind != "sep":
+            clause.append(tok)
+            continue
+        words = [t.fold for t in clause]
+        scale = 1.0
+        if any(_CONDITIONAL.fullmatch(w) for w in words) or any(w in _REQUEST for w in words):
+            scale = 0.0  # "biraz kısarsanız çok sevinirim", "lütfen yardımcı olun"
+        if any(w in _NEEDS or _MUST.fullmatch(w) for w in words) or "daha" in words and any(
+                _NECESSITY.fullmatch(w) for w in words):
+            scale = _N_SCALAR_NEG  # "daha dikkatli olmalı", "düzenli yapılması şart"
+        for t in clause:
+            if t.value > 0 and t.hit is not None and t.hit.flag != "symbol":
+                t.value *= scale
+        clause = []
+    for i, f in enumerate(folds):
+        if f in _COUNTERFACTUAL and (i + 1 >= len(folds) or folds[i + 1] != "beri"):
+            for t in toks[i + 1:]:
+                if t.value > 0 and t.hit is not None and t.hit.flag != "symbol":
+                    t.value *= _N_SCALAR_NEG  # "eskiden çok severdim", "keşke hızlı olsa"
+
+
+def _contrast_index(toks: list[_Token], folds: list[str]) -> int:
+    index = -1
+    for i, f in enumerate(folds):
+        if f in _CONTRAST:
+            if f == "yalniz" and i == 0 and not (len(toks) > 1 and toks[1].kind == "sep"):
+                continue  # "Yalnız kasiyer vardı": only one cashier, not "however"
+            index = i
+        elif f in ("de", "da") and i and folds[i - 1] == "yine":
+            index = i  # "yine de"
+        elif f in _ONLY and i + 1 < len(toks) and toks[i + 1].value < 0:
+            index = i  # "Tek derdim kasiyerlerin…"
+    return index
+
+
+def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
+    c = _contrast_index(toks, folds)
+    if c < 0:
+        return sum(t.value for t in toks), False
+    before = sum(t.value for t in toks[:c])
+    after = sum(t.value for t in toks[c + 1:])
+    if after == 0 and folds[c] not in ("ragmen", "karsin"):
+        # "Ürünler güzel ama neden her şey plastik?": the contrast itself announces a complaint.
+        return (before * _BEFORE - 1.5 if before > 0 else before), before == 0
+    return before * _BEFORE + after * _AFTER, before == 0
+
+
+def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
+    """Sentences with a value on every token, and each sentence's weighted total."""
+    sentences = _tokenize(text)
+    letters = [c for c in text if c.isalpha()]
+    all_caps = bool(letters) and all(c.isupper() for c in letters)
+    totals: list[float] = []
+    for toks in sentences:
+        total, opens_with_contrast = _score_sentence(toks, all_caps)
+        if opens_with_contrast and totals:
+            totals = [t * _BEFORE for t in totals]  # "…güzeldi. Ama kasiyer kabaydı."
+        totals.append(total)
+    return sentences, totals
+
+
+def score_turkish(text: str) -> float:
+    """Compound sentiment of Turkish text in -1…1 (VADER's normalisation x/sqrt(x²+15))."""
+    total = sum(_evaluate(text)[1])
+    if total:
+        bangs = min(text.count("!") - len(re.findall(r"\(\s*!+\s*\)", text)), 4)
+        questions = text.count("?")
+        emphasis = max(bangs, 0) * 0.292 + (min(questions * 0.18, 0.96) if questions > 1 else 0)
+        total += math.copysign(emphasis, total)
+    return max(-1.0, min(1.0, total / math.sqrt(total * total + _ALPHA)))
+
+
+_SARCASM_PRAISE = frozenset({
+    "harika", "super", "mukemmel", "muhtesem", "sahane", "bravo", "tebrik", "aferin",
+    "helal olsun", "dahiyane", "efsane", "muthis", "eline saglik", "el saglik", "ne guzel"})
+_THANKS = frozenset({"tesekkur", "sayenizde", "sagol"})
+_SARCASM_EMOJI = frozenset({"🙃", "🙄"})
+_REPEAT = frozenset({"yine", "gene", "hep", "klasik", "tabii", "tabi"})
+
+
+def sarcasm_markers(text: str) -> bool:
+    """True when the text carries cues of sarcastic praise: "(!)"; a praise interjection beside
+    a complaint or a "yine" ("Harika, yine 40 dakika kuyruk"); bare praise in a complaining
+    sentence ("Mükemmel hizmet, siparişim 2 saattir gelmedi"); thanks with 🙃/🙄 or "sayenizde"."""
+    if re.search(r"\(\s*!+\s*\)", text):
+        return True
+    sentences, _ = _evaluate(text)
+    tokens = [t for sentence in sentences for t in sentence]
+    stems = {_fold(t.hit.stem) for t in tokens if t.hit is not None}
+    complaint = any(t.value <= -1.0 for t in tokens)
+    mocking = any(t.word in _SARCASM_EMOJI for t in tokens)
+    if stems & (_SARCASM_PRAISE | _THANKS) and (mocking or complaint and "sayenizde" in stems):
+        return True  # "teşekkürler gerçekten 🙃", "sayenizde kahveyi soğuk içmeyi öğrendim"
+    repeat = any(t.fold in _REPEAT for t in tokens)
+    sincere = any(t.value > 0 and t.hit.flag != "symbol" and _fold(t.hit.stem) not in
+                  _SARCASM_PRAISE for t in tokens)
+    for sentence in sentences:
+        folds = [t.fold for t in sentence]
+        for i, tok in enumerate(sentence):
+            if tok.hit is None or _fold(tok.hit.stem) not in _SARCASM_PRAISE:
+                continue
+            stem = _fold(tok.hit.stem)
+            bare = " " in stem or tok.fold in (stem, stem + "ler", stem + "lar")
+            if i == 0 and bare and (len(sentence) == 1 or any(
+                    t.kind == "sep" for t in sentence[1:4])):
+                if complaint or repeat and not sincere:
+                    return True  # "Harika, yine 40 dakika kuyruk." "Bravo, çok iyi planlama."
+            if bare and not any(f in _CONTRAST for f in folds) and any(
+                    t.value <= -1.0 for t in sentence[i + 1:]):
+                return True  # "Mükemmel hizmet, siparişim 2 saattir gelmedi."
+    return False
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+|\n+")
+
+
+def turkish_sentences(text: str) -> list[str]:
+    """Sentences of the text; "Sn.", "vb.", "4. kat" and "(!)" do not end one."""
+    parts, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        piece = text[start:m.end()].strip()
+        abbreviation = re.search(r"([^\W\d_]+)\.$", piece)
+        if "\n" not in m.group() and (
+                re.search(r"\(\s*!+\s*\)$", piece)
+                or abbreviation and turkish_lower(abbreviation.group(1)) in _ABBREVIATIONS
+                or re.search(r"\d\.$", piece) and text[m.end():m.end() + 1].islower()):
+            continue
+        if piece:
+            parts.append(piece)
+        start = m.end()
+    tail = text[start:].strip()
+    return parts + [tail] if tail else parts

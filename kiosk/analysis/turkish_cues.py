@@ -1,0 +1,108 @@
+"""Turkish phrases that settle a decision whatever the word scores say.
+
+Matched on the folded text (Turkish lowercase, no diacritics), so "hâlâ gelmedi",
+"hala gelmedi" and "HALA GELMEDİ" are one phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kiosk.analysis.text import key, normalise
+
+# Split points for "the part after the contrast decides" (on the original text).
+CONTRAST = re.compile(
+    r"(?<!\w)(?:ama|amma|fakat|ancak|lakin|yaln[ıi]z|maalesef|ne var ki|ne yaz[ıi]k ki|"
+    r"buna ra[ğg]men|ke[şs]ke|tek (?:sorun|eksik|s[ıi]k[ıi]nt[ıi]|olumsuz)|"
+    r"[şs]u var ki)(?!\w)", re.IGNORECASE)
+
+_COMPLAINT = re.compile(
+    r"\b(?:"
+    r"hala (?:gelmedi|yok|bekli|ulasmadi|donus|cevap|iade)|halen (?:gelmedi|bekli|donus)|"
+    r"(?:\d+|bir|yarim|iki|uc|dort|bes|on|kirk|yirmi|otuz) (?:dakika|dk|saat|gun|hafta)"
+    r"(?:dir|tir|dur|tur)? (?:boyunca )?(?:bekle|sirada|kuyrukta|gelmedi|ulasmadi|cevap)\w*|"
+    r"(?:gelmedi|ulasmadi|teslim edilmedi|iade edilmedi|donus yapilmadi|donulmedi|"
+    r"cevap verilmedi|geri donmediler|aranmadim|ilgilenmediler|ilgilenen yok|"
+    r"kimse ilgilenmedi|muhatap bulamadim|kimse yoktu)|"
+    r"yanlis (?:urun|siparis|fiyat|para ustu|etiket)|eksik (?:urun|geldi|gonder|teslim)|"
+    r"(?:fazla|iki kez|iki kere|cift) (?:para |ucret |tutar )?(?:cekildi|alindi|cekmis)|"
+    r"(?:son kullanma )?tarihi gecmis|bir daha (?:gelmem|almam|gelmeyecegim|gitmem|"
+    r"alisveris yapmam|tercih etmem|siparis vermem)|tavsiye etmem|tavsiye etmiyorum|"
+    r"sikayet(?:ciyim|etmek|edecegim|ediyorum|edicem|te bulun)|"
+    r"(?:tek|bir|sadece bir) kasa (?:acik|calisiyor)|fiyatlar\w* (?:cok )?(?:artmis|yukselmis|"
+    r"uctu|arttı)|iade (?:etmediler|alinmadi|kabul etmediler|edilmedi)|"
+    r"(?:param|paramizi) (?:iade|geri)|mahvetti|rezil oldum|magdur|"
+    r"(?:tek|bir|sadece bir) (?:kasa|kasiyer|gorevli|personel|eleman)\w*|"
+    r"(?:erimis|ezik|ezilmis|kirik|kirilmis|bozuk|eksik|yanlis|soguk|islak|acik|yirtik) geldi|"
+    r"\d+ (?:saat|gun|hafta)(?: \w+)? (?:surdu|oldu|gecti)|"
+    r"(?:selam\w*|yuzumuze|telefon\w*) (?:bile )?(?:vermedi|almadi|bakmadi|bakmiyor|"
+    r"acmadi|acmiyor)\w*|bile (?:almadi|vermedi|bakmadi|demedi|sormadi)\w*|"
+    r"\bne (?:\w+ ){1,3}ne de\b|"
+    r"(?:hijyen|temizlik|ilgi|hizmet|servis|kalite) (?:sifir|yok|berbat|rezalet|dibe)|"
+    r"fiyat\w* (?:ise |da |de |cok )?(?:abarti|asiri|ucuk|cok yuksek|pahali|el yakiyor)|"
+    r"\d+ (?:tl|lira) olmaz|(?:muzik|ses)\w* (?:cok |biraz |asiri )?yuksek|"
+    r"icinden (?:sac|kil|plastik|bocek|cop|tas)\w* cikti|(?:sac|kil|bocek) cikti"
+    r")", re.IGNORECASE)
+# "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
+_NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir kere)\b")
+_NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|\byok\b")
+
+_PRAISE = re.compile(
+    r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
+    r"tesekkur\w*|sagol\w*|10 numara|on numara|5 yildiz|bes yildiz|tavsiye ederim|"
+    r"kesinlikle tavsiye|hic sorun yasama\w*|sikayetim yok|bir sikayetim yok|"
+    r"helal olsun|gonul rahatligiyla|isini seven)\b", re.IGNORECASE)
+
+
+def complaint_cues(text: str) -> bool:
+    folded = key(normalise(text))
+    for match in _COMPLAINT.finditer(folded):
+        before = folded[max(0, match.start() - 30):match.start()]
+        after = folded[match.end():match.end() + 30]
+        if not (_NEVER_BEFORE.search(before + " " + match.group())
+                and _NEVER_AFTER.search(match.group() + after)):
+            return True
+    return False
+
+
+_SCARE_QUOTED = re.compile(
+    r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"
+    r"temiz|profesyonel|express|ekspres|premium|organik|ozenli|guvenilir)\w*"
+    r"[^\"”'’»]{0,25}[\"”'’»]")
+_PRAISE_WORD = (r"(?:ne guzel|ne hos|harika|super|mukemmel|muhtesem|bravo|tebrikler|"
+                r"helal olsun|cok profesyonel|ne incelik|dahiyane|sahane|efsane|tesekkurler)")
+_OPENER = re.compile(r"^(?:oh,? |vay,? )?" + _PRAISE_WORD + r"\b")
+_CLOSER = re.compile(r"[.!?,]\s*(?:\w+ ){0,3}" + _PRAISE_WORD + r"[^.!?]{0,30}[.!?]*\s*"
+                     r"(?:👏|🙄|🙃)*\s*$")
+_MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese|harika)\w*|"
+                          r"ne (?:hos|guzel) (?:bir )?surpriz")
+
+
+def sarcasm(text: str, negative_context: bool) -> bool:
+    """Turkish sarcasm: the scorer's own markers, scare quotes around a virtue, or praise
+    words opening or closing a text that is otherwise about something going wrong."""
+    from kiosk.analysis import turkish
+
+    if turkish.sarcasm_markers(text):
+        return True
+    folded = key(normalise(text))
+    if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded):
+        return True
+    if not negative_context:
+        return False
+    return bool(_OPENER.search(folded) or _CLOSER.search(folded) or "👏" in text)
+
+
+def praise_cues(text: str) -> bool:
+    return bool(_PRAISE.search(key(normalise(text))))
+
+
+_SUGGESTION = re.compile(
+    r"\b(?:(?:ekle|koy|getir|ac|yap|dusun)(?:ebilir|seniz|menizi|mek) (?:mi|misiniz|iyi|guzel)\w*|"
+    r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
+    r"oneri\w*|tavsiyem|mumkun mu|musait mi|acaba)\b", re.IGNORECASE)
+
+
+def suggestion(text: str) -> bool:
+    """A request or idea ("… ekleyebilir misiniz", "olsa iyi olur"), not a verdict."""
+    return bool(_SUGGESTION.search(key(normalise(text))))

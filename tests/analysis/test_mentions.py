@@ -1,0 +1,63 @@
+"""Shout-outs: staff and branches named in Turkish and English."""
+
+import pytest
+
+from kiosk.analysis.mentions import Branch, Person, Roster, RosterError, find_mentions, parse_roster
+
+ROSTER = Roster(
+    [Person("Ayşe Yılmaz", "Kasa", "Kadıköy", aliases=("Ayşe Hanım", "Ayşe abla")),
+     Person("Mehmet Aksoy", "Kasap", "Kadıköy", aliases=("Mehmet Bey", "Mehmet usta")),
+     Person("Mehmet Kaya", "Fırın", "Çankaya"),
+     Person("Can Demir", "Manav", "Kadıköy"),
+     Person("Umut Polat", "Kurye", "Çankaya"),
+     Person("Deniz Arslan", "Kasa", "Beşiktaş"),
+     Person("Sevgi Aydın", "Kasa", "Beşiktaş"),
+     Person("İsmail Doğan", "Kasap", "Alsancak"),
+     Person("Elif Şahin", "Müşteri Hizmetleri", "Beşiktaş")],
+    [Branch("Kadıköy", "İstanbul", ("Kadikoy",)), Branch("Çankaya", "Ankara"),
+     Branch("Beşiktaş", "İstanbul"), Branch("Alsancak", "İzmir")])
+
+
+@pytest.mark.parametrize("text, people, branches", [
+    ("Kadıköy'deki Ayşe Hanım'a çok teşekkürler!", ["Ayşe Yılmaz"], ["Kadıköy"]),
+    ("ayse hanim cok ilgiliydi, kadikoy subesine tesekkurler", ["Ayşe Yılmaz"], ["Kadıköy"]),
+    ("Ayşeye ve Kadıköyde çalışan herkese selam", ["Ayşe Yılmaz"], ["Kadıköy"]),
+    ("İSMAİL USTA'NIN ETLERİ HARİKA", ["İsmail Doğan"], []),
+    ("Thanks to Elif at Beşiktaş for the help", ["Elif Şahin"], ["Beşiktaş"]),
+    ("Kasadaki Can çok yardımcı oldu", ["Can Demir"], []),
+    ("Umut'a teşekkürler, siparişi kapıya kadar getirdi", ["Umut Polat"], []),
+])
+def test_shout_outs_are_found(text, people, branches):
+    assert find_mentions(text, ROSTER) == (people, branches)
+
+
+@pytest.mark.parametrize("text", [
+    "Umut ettiğim gibi çıkmadı.",
+    "Can you open earlier on Sundays?",
+    "canımı sıktı bu kuyruk",
+    "Deniz ürünleri reyonu çok taze",
+    "Sevgiyle hazırlanmış pastalar",
+    "I can say the bread was great",
+    "Elif harfi gibi ince dilimlenmiş",
+])
+def test_names_that_are_words_are_not_mentions(text):
+    assert find_mentions(text, ROSTER)[0] == []
+
+
+def test_a_shared_first_name_needs_a_branch_to_say_who():
+    assert find_mentions("Mehmet'e teşekkürler", ROSTER)[0] == []
+    assert find_mentions("Çankaya'daki Mehmet'e teşekkürler", ROSTER)[0] == ["Mehmet Kaya"]
+    assert find_mentions("Mehmet'e teşekkürler", ROSTER, item_branch="Kadıköy")[0] == \
+        ["Mehmet Aksoy"]
+    assert find_mentions("Mehmet Bey'in ilgisi için sağolun", ROSTER)[0] == ["Mehmet Aksoy"]
+
+
+def test_roster_csv_needs_a_header_and_names():
+    people = parse_roster("name,aliases,team,branch,email\nAyşe Yılmaz,Ayşe Hanım;Ayşe abla,"
+                          "Kasa,Kadıköy,ayse@example.com\n")
+    assert people[0].aliases == ("Ayşe Hanım", "Ayşe abla")
+    assert people[0].email == "ayse@example.com"
+    with pytest.raises(RosterError):
+        parse_roster("Ayşe,Kasa\n")
+    with pytest.raises(RosterError, match="line 2"):
+        parse_roster("name,aliases,team,branch\n,x,y,z\n")
