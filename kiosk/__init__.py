@@ -35,7 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk.db import Database
     from kiosk.extensions import csrf, login_manager, socketio
     from kiosk.live import NAMESPACE, LiveNamespace
-    from kiosk.web import admin, api, auth, display, health
+    from kiosk.web import admin, api, auth, display, health, themes
 
     app = Flask(__name__, static_folder=str(ROOT / "static"),
                 template_folder=str(ROOT / "templates"))
@@ -63,9 +63,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     socketio.on_namespace(LiveNamespace(NAMESPACE))
 
-    for module in (health, auth, admin, api, display):
+    for module in (health, auth, admin, api, themes, display):
         app.register_blueprint(module.bp)
     csrf.exempt(api.bp)  # cookie-authenticated API writes are checked in require_role
+    csrf.exempt(themes.bp)
 
     @app.after_request
     def _security_headers(response):

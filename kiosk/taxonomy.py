@@ -28,3 +28,28 @@ def seed_default_themes() -> int:
                     for t in themes)
     session.commit()
     return len(themes)
+
+
+def save_theme(slug: str, body: dict) -> ThemeRow:
+    """Create or replace one theme; the first edit copies the shipped taxonomy in first."""
+    slug = slug.strip().lower()
+    if not slug or len(slug) > 60 or not slug.replace("-", "").replace("_", "").isalnum():
+        raise ValueError("a theme's slug is letters, digits, - and _ (at most 60)")
+    lists = {}
+    for field in ("keywords_tr", "keywords_en"):
+        value = body.get(field, [])
+        if not isinstance(value, list) or not all(isinstance(k, str) and k.strip()
+                                                  for k in value):
+            raise ValueError(f"{field} must be a list of words or phrases")
+        lists[field] = [k.strip() for k in value][:500]
+    seed_default_themes()
+    session = db.session()
+    theme = session.scalar(select(ThemeRow).where(ThemeRow.slug == slug))
+    if theme is None:
+        theme = ThemeRow(slug=slug, label_tr=slug, label_en=slug)
+        session.add(theme)
+    theme.label_tr = str(body.get("tr") or theme.label_tr)[:120]
+    theme.label_en = str(body.get("en") or theme.label_en)[:120]
+    theme.keywords_tr, theme.keywords_en = lists["keywords_tr"], lists["keywords_en"]
+    session.commit()
+    return theme

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kiosk.analysis import english, praise_model
 
@@ -42,13 +42,14 @@ class _Language:
 def _turkish() -> _Language:
     from kiosk.analysis import turkish, turkish_cues
 
-    return _Language(turkish.score_turkish, turkish_cues.CONTRAST, turkish_cues.complaint_cues,
-                     turkish_cues.praise_cues, turkish_cues.sarcasm, turkish_cues.suggestion)
+    return _Language(lru_cache(maxsize=4096)(turkish.score_turkish), turkish_cues.CONTRAST,
+                     turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_cues.sarcasm,
+                     turkish_cues.suggestion)
 
 
 @cache
 def _english() -> _Language:
-    return _Language(english.score_english, english.CONTRAST,
+    return _Language(lru_cache(maxsize=4096)(english.score_english), english.CONTRAST,
                      lambda text: bool(english.COMPLAINT_CUES.search(text)),
                      lambda text: bool(english.PRAISE_CUES.search(text)),
                      english.sarcasm_markers,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TR_LOWER = str.maketrans({"İ": "i", "I": "ı"})
 _ASCII = str.maketrans("çğıöşüâîûÇĞİÖŞÜÂÎÛ", "cgiosuaiuCGIOSUAIU")
@@ -22,16 +23,28 @@ def ascii_fold(text: str) -> str:
     return text.translate(_ASCII)
 
 
+# Format characters (Unicode category Cf): soft hyphen, zero-width space, bidi controls,
+# BOM … Kept: the joiners U+200C/U+200D (Persian words, emoji sequences) and tag
+# characters (subdivision flags), which are harmless to show and to match.
+_FORMAT = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+                     "\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                     "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+                     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001]")
+
+
+@lru_cache(maxsize=512)
 def normalise(text: str) -> str:
-    """NFC, unified apostrophes, no zero-width or bidi controls: what every matcher sees."""
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    """NFC, unified apostrophes, no zero-width or bidi controls: what every matcher sees.
+
+    Cached: every analysis step normalises the same text once more."""
+    return _FORMAT.sub("", unicodedata.normalize("NFC", text).translate(_APOSTROPHES))
 
 
 def tokens(text: str) -> list[re.Match]:
     return list(WORD.finditer(normalise(text)))
 
 
+@lru_cache(maxsize=65536)
 def key(word: str) -> str:
     """The matching key of a word: Turkish lowercase, then diacritics dropped."""
     return ascii_fold(lower_tr(word))

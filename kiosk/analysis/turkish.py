@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import namedtuple
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
 _LEXICON = Path(__file__).with_name("data") / "tr_lexicon.tsv"
 
@@ -94,19 +94,9 @@ _TOKEN = re.compile(r"""
 _ABBREVIATIONS = frozenset("sn dr av prof doç cad sok mah no vb vs örn bkz tel yrd".split())
 
 
-class _Entry(NamedTuple):
-    stem: str
-    valence: float
-    verb: bool
-    flag: str  # "" | "!" only when negated | "^" keeps sign | "~" resolver | "symbol" emoji
-
-
-class _Hit(NamedTuple):
-    valence: float
-    negated: bool
-    flag: str
-    stem: str
-    verb: bool
+# flag: "" | "!" counts only when negated | "^" keeps its sign | "~" resolver | "symbol" (emoji)
+_Entry = namedtuple("_Entry", "stem valence verb flag")
+_Hit = namedtuple("_Hit", "valence negated flag stem verb")  # one word's lexicon reading
 
 
 def turkish_lower(text: str) -> str:
@@ -130,12 +120,9 @@ def _lexicon() -> tuple[dict, dict, dict, dict]:
         if not line.strip() or line.startswith("#"):
             continue
         raw, valence = line.split("\t")[:2]
-        exact = raw.startswith("=")
-        flag = raw[0] if raw[0] in "!^~" else ""
-        stem = raw.lstrip("=!^~")
-        verb = stem.endswith("-")
-        stem = stem.rstrip("-")
-        entry = _Entry(stem, float(valence), verb, flag)
+        exact, flag, stem = raw[0] == "=", raw[0] if raw[0] in "!^~" else "", raw.lstrip("=!^~")
+        entry = _Entry(stem.rstrip("-"), float(valence), stem.endswith("-"), flag)
+        stem, verb = entry.stem, entry.verb
         if not stem[0].isalpha():
             symbols[stem] = entry.valence  # emoji and emoticons
             continue
@@ -229,8 +216,6 @@ def _tokenize(text: str) -> list[list[_Token]]:
                 continue  # "Sn. Müdür", "4. kattayım"
             if current:
                 sentences.append([])
-        elif kind == "num":
-            current.append(_Token("num", surface, surface))
         elif kind in ("emoji", "emoticon"):
             current.append(_Token("emoji", surface.lower(), surface.lower()))
         else:
@@ -277,9 +262,8 @@ def _read_tokens(toks: list[_Token]) -> None:
 
 
 def _is_negator(toks: list[_Token], k: int) -> str:
-    """'' or the kind of negation token k carries: 'plain' (değil, yok, a neutral negated
-    verb), 'complaint' (a "!" verb: reverses positives only), 'own' (a verb with its own
-    valence), 'resolver' (an un-negated "~" verb)."""
+    """The negation token k carries: 'plain' (değil, yok, a negated neutral verb), 'complaint'
+    (a negated "!" word), 'own' (a negated verb with its own valence), 'resolver', or ''."""
     tok = toks[k]
     if tok.fold.startswith("degil"):
         nxt = toks[k + 1].fold if k + 1 < len(toks) else ""
@@ -308,6 +292,33 @@ def _is_sentiment(tok: _Token) -> bool:
     return tok.hit is not None and (tok.hit.valence != 0 or tok.hit.flag == "!")
 
 
+def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[int]) -> str:
+    """What the words after token i do to it: 'negated' ("taze değildi", "sorun yaşamadık",
+    "cevap yok"), 'resolved' ("sorunu çözdüler"), 'intensified' ("böyle rezalet görmedim")."""
+    hit, n = toks[i].hit, len(toks)
+    reach = 0 if hit.flag == "!" and hit.verb else 7 if hit.flag == "!" else 4
+    for k in range(i + 1, min(i + reach, n)):
+        if toks[k].kind == "sep" or folds[k] in _CONTRAST:
+            break
+        kind = _is_negator(toks, k)
+        if kind in ("plain", "own") and hit.flag == "!" and _SUBORDINATE.search(folds[k]):
+            continue  # "rafta bulamadığım ürünü getirdi" describes, it does not complain
+        if kind == "plain":
+            return "intensified" if toks[k].hit is not None and _superlative(folds[:i]) \
+                else "negated"
+        if kind == "complaint" and (hit.valence > 0 or hit.flag == "!") and k not in silenced:
+            silenced.add(k)  # "zamanında gelmedi", "kimse gelmedi": the verb counts once
+            return "negated"
+        if kind == "own" and hit.flag == "!":
+            return "negated"
+        if kind == "resolver" and hit.valence < 0:
+            return "resolved"
+        if _is_sentiment(toks[k]) and "!" not in (hit.flag, toks[k].hit.flag) and \
+                folds[k - 1] not in _CONJUNCTIONS:
+            break
+    return ""
+
+
 def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
     """Sum of token valences for one sentence; True when it opens with a contrast word."""
     _read_tokens(toks)
@@ -326,37 +337,12 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
             continue  # "siparişimle ilgili" means "about my order"
         if _fold(hit.stem) in _DUAL and i + 1 < n and _is_sentiment(toks[i + 1]):
             continue  # a booster here: "süper hızlı", "fena güzel"
-        value, negated, emphatic, resolved = hit.valence, hit.negated, False, False
-        # Negation after the word: "taze değildi", "sorun yaşamadık", "cevap yok".
-        reach = 0 if hit.flag == "!" and hit.verb else 7 if hit.flag == "!" else 4
-        for k in range(i + 1, min(i + reach, n)):
-            if toks[k].kind == "sep" or folds[k] in _CONTRAST:
-                break
-            kind = _is_negator(toks, k)
-            if kind == "plain" and hit.flag == "!" and _SUBORDINATE.search(folds[k]):
-                continue  # "rafta bulamadığım ürünü getirdi" describes, not complains
-            if kind == "plain":
-                if toks[k].hit is not None and _superlative(folds[:i]):
-                    value += math.copysign(_B_INCR, value)  # "böyle rezalet görmedim"
-                else:
-                    negated = True
-                break
-            if kind == "complaint" and (value > 0 or hit.flag == "!") and not negated \
-                    and k not in silenced:  # "zamanında gelmedi", "kimse gelmedi"
-                negated = True
-                silenced.add(k)
-                break
-            if kind == "own" and hit.flag == "!" and not _SUBORDINATE.search(folds[k]):
-                negated = True
-                break
-            if kind == "resolver" and value < 0:
-                resolved = True
-                break
-            if _is_sentiment(toks[k]) and "!" not in (hit.flag, toks[k].hit.flag) and \
-                    folds[k - 1] not in _CONJUNCTIONS:
-                break
-        if hit.flag == "!" and not negated:
+        effect = "negated" if hit.negated else _effect_after(toks, folds, i, silenced)
+        if hit.flag == "!" and effect != "negated":
             continue
+        value, negated, emphatic = hit.valence, effect == "negated", False
+        if effect == "intensified":
+            value += math.copysign(_B_INCR, value)  # "böyle rezalet görmedim"
         # Boosters before the word: "çok güzel", "gerçekten çok lezzetli", "biraz pahalı".
         for back, decay in ((1, 1.0), (2, 0.95), (3, 0.9)):
             j = i - back
@@ -381,7 +367,7 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
             else:
                 emphatic = emphatic or any(f in _EMPHATIC for f in folds[i:i + 4])
                 value *= _N_SCALAR_EMPHATIC if emphatic else _N_SCALAR_NEG
-        if resolved:
+        if effect == "resolved":
             value *= _N_SCALAR_NEG
         if value > 0 and not negated and i + 1 < n and _QUESTION.fullmatch(folds[i + 1]):
             value *= 0.3  # "taze mi?"
@@ -417,22 +403,18 @@ def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
                     t.value *= _N_SCALAR_NEG  # "eskiden çok severdim", "keşke hızlı olsa"
 
 
-def _contrast_index(toks: list[_Token], folds: list[str]) -> int:
-    index = -1
+def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
+    """The sentence total with VADER's "but" weights; True when the contrast opens it."""
+    c = -1
     for i, f in enumerate(folds):
         if f in _CONTRAST:
             if f == "yalniz" and i == 0 and not (len(toks) > 1 and toks[1].kind == "sep"):
                 continue  # "Yalnız kasiyer vardı": only one cashier, not "however"
-            index = i
+            c = i
         elif f in ("de", "da") and i and folds[i - 1] == "yine":
-            index = i  # "yine de"
+            c = i  # "yine de"
         elif f in _ONLY and i + 1 < len(toks) and toks[i + 1].value < 0:
-            index = i  # "Tek derdim kasiyerlerin…"
-    return index
-
-
-def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
-    c = _contrast_index(toks, folds)
+            c = i  # "Tek derdim kasiyerlerin…"
     if c < 0:
         return sum(t.value for t in toks), False
     before = sum(t.value for t in toks[:c])

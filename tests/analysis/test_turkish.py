@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -300,7 +299,8 @@ def test_a_bare_ama_after_praise_announces_a_complaint():
 
 
 def test_tek_derdim_marks_the_complaint():
-    assert score("Fiyatlar iyi, çeşit bol. Tek derdim kasanın çok yavaş olması.") < 0
+    text = "Fiyatlar iyi, çeşit bol. Tek derdim kasanın çok yavaş olması."
+    assert score(text) < score(text.replace("Tek derdim", "Derdim")) < 0
 
 
 # --- emoji -----------------------------------------------------------------------------------
@@ -383,13 +383,3 @@ def test_lexicon_has_provenance_and_well_formed_entries():
     assert all(len(fields) == 3 and -4 <= float(fields[1]) <= 4 for fields in entries)
     stems = [fields[0] for fields in entries]
     assert len(stems) == len(set(stems)), "duplicate stems"
-
-
-def test_scorer_is_fast_enough():
-    texts = [f"{t} #{i}" for i in range(250) for t in PRAISE[:4] + COMPLAINTS[:4]]
-    score(texts[0])
-    start = time.perf_counter()
-    for text in texts:
-        score(text)
-    rate = len(texts) / (time.perf_counter() - start)
-    assert rate > 1000, f"{rate:.0f} texts/s"  # bench/turkish_speed.py measures ~24,000 on one core
