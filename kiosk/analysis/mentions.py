@@ -28,6 +28,14 @@ AMBIGUOUS = frozenset(
     "oya peri zafer zeki huzur gonul kaya basak cagri gokce ulku ozlem ilkin sinan cem "
     "will may june grace hope joy mark bill rose faith art bob sunny moda merkez".split())
 _SENTENCE_END = set(".!?…\n:;\"“”(")
+# English contractions after a name-like word are not a Turkish case suffix: "Can't".
+_CONTRACTIONS = frozenset({"t", "ll", "re", "ve", "d", "m"})
+# At the start of a sentence a capital proves nothing; a word like these after it does
+# ("Deniz at the till…", "Umut was…"), while "Deniz ürünleri…" stays a common noun.
+_PERSON_NEXT = frozenset(
+    "at in from on was is has had helped and who did went made always really kindly took "
+    "gave called picked knows said told got showed found carried remembered sorted fixed "
+    "explained recommended brought".split())
 
 
 @dataclass(frozen=True)
@@ -163,9 +171,11 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool) -> 
     if pattern.keys[0] not in AMBIGUOUS:
         return True
     word = words[i]
-    if shouting or not word.capital:
+    if shouting or not word.capital or word.rest in _CONTRACTIONS:
         return False
-    return bool(word.rest) or not word.sentence_start
+    if word.rest or not word.sentence_start:
+        return True
+    return nxt is not None and nxt.base in _PERSON_NEXT
 
 
 def find_mentions(text: str, roster: Roster, item_branch: str | None = None,

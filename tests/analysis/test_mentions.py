@@ -26,6 +26,8 @@ ROSTER = Roster(
     ("Thanks to Elif at Beşiktaş for the help", ["Elif Şahin"], ["Beşiktaş"]),
     ("Kasadaki Can çok yardımcı oldu", ["Can Demir"], []),
     ("Umut'a teşekkürler, siparişi kapıya kadar getirdi", ["Umut Polat"], []),
+    ("Deniz at the Beşiktaş till was lovely", ["Deniz Arslan"], ["Beşiktaş"]),
+    ("Sevgi's patience with my kids was amazing", ["Sevgi Aydın"], []),
 ])
 def test_shout_outs_are_found(text, people, branches):
     assert find_mentions(text, ROSTER) == (people, branches)
@@ -39,6 +41,8 @@ def test_shout_outs_are_found(text, people, branches):
     "Sevgiyle hazırlanmış pastalar",
     "I can say the bread was great",
     "Elif harfi gibi ince dilimlenmiş",
+    "Can't fault the café or the cakes.",
+    "Deniz ürünleri harika. Umut verici bir başlangıç.",
 ])
 def test_names_that_are_words_are_not_mentions(text):
     assert find_mentions(text, ROSTER)[0] == []
