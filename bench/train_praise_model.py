@@ -3,7 +3,8 @@
 Needs scikit-learn (a development tool, not a runtime dependency). Training data:
 - en: DynaSent v1.1 dev+test (../shared/data/open-feedback, CC BY 4.0), the *dev* halves of
   VADER's tweets and Amazon snippets (MIT; mean rating >= 1.5 praise, <= 0.5 not praise),
-  and Kiosk's development examples (bench/data/dev-extra.jsonl, labelled.jsonl dev split);
+  and Kiosk's development examples (bench/data/dev-extra.jsonl, tests/data/dev-hard.jsonl,
+  the dev split of bench/data/labelled.jsonl);
 - tr: Kiosk's development examples only (no openly licensed Turkish set exists).
 The test halves and the labelled test split are never read here. The probability threshold
 (praise below it waits for a curator) is set on out-of-fold predictions: the highest recall
@@ -43,9 +44,9 @@ def examples(lang: str) -> list[tuple[str, int, bool, str]]:
                 if split_of(r["id"]) == "dev" and (r["rating"] >= 1.5 or r["rating"] <= 0.5):
                     rows.append((r["text"], int(r["rating"] >= 1.5), r["rating"] <= -0.5,
                                  "amazon" if name.startswith("amazon") else "tweets"))
-    for name, keep in (("dev-extra.jsonl", lambda r: True),
-                       ("labelled.jsonl", lambda r: r["split"] == "dev")):
-        path = DATA / name
+    for path, keep in ((DATA / "dev-extra.jsonl", lambda r: True),
+                       (ROOT / "tests" / "data" / "dev-hard.jsonl", lambda r: True),
+                       (DATA / "labelled.jsonl", lambda r: r["split"] == "dev")):
         if path.exists():
             for line in path.read_text("utf-8").splitlines():
                 r = json.loads(line) if line.strip() else None

@@ -66,8 +66,9 @@ COMPLAINT_CUES = re.compile(
     r"charged (?:me )?twice|double charged|worst|never (?:again|coming back)|"
     r"(?:way |far |much |a bit |bit )?too (?:loud|noisy|expensive|slow|small|crowded|busy|hot|"
     r"cold|long|salty|sweet|dry|greasy|pricey|dark|dirty|late|few|little|warm)|"
-    r"(?:called|rang|phoned|emailed|messaged|tried) (?:\d+|several|multiple|three|four|five|"
-    r"six|many|so many) times|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|in|"
+    r"(?:called|rang|phoned|emailed|messaged|tried|contacted) (?:\w+ ){0,2}(?:\d+|several|"
+    r"multiple|three|four|five|six|many|so many) times|(?:ran|run|running) out of|"
+    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|in|"
     r"today|that)|(?:prices?|costs?|it) (?:went|has gone|have gone|going|keeps? going) up|"
     r"already (?:sour|off|expired|rotten|broken|melted|mouldy|moldy|open(?:ed)?)|"
     r"keeps? (?:freezing|crashing|breaking|failing|logging me out)|never any (?:staff|one)|"
@@ -80,7 +81,23 @@ COMPLAINT_CUES = re.compile(
     r"queueing|in (?:line|a queue)|late|on hold)|"
     r"nobody (?:has |have )?(?:answered|replied|called|responded|got back)|"
     r"cold (?:food|coffee|soup|meal|pizza|chips|fries|tea|burger)|(?:food|coffee|soup|meal|"
-    r"pizza|tea) (?:was |is |arrived |came )?(?:stone )?cold)\b",
+    r"pizza|tea) (?:was |is |arrived |came )?(?:stone )?cold|"
+    # something that should work and did not, said flatly
+    r"(?:hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|wasn'?t|never|not) (?:even )?"
+    r"(?:work|worked|working|open|opens|opened|load|loads|arrive|arrived|come|came|show|showed|"
+    r"respond|responded|answer|answered|reply|replied|fit|charge|turn up|turned up)|"
+    # waits and delays with a number
+    r"(?:took|takes|taking|after|waited|wait|waiting|queued|stood|on hold for|late by) "
+    r"(?:over |almost |nearly |about |another )?(?:\d+|an?|one|two|three|four|five|ten|"
+    r"twenty|thirty|forty|fifty|ninety|half an?) ?(?:min|mins|minutes|hours?|hrs|days|weeks|"
+    r"months)|"
+    # paid for one thing, got another
+    r"(?:charged|paid|costs?|billed)\b.{0,50}\b(?:got|received|only|but)\b|"
+    r"(?:\d+|two|three|four|five) (?:items?|things?|out) (?:of|from) (?:\d+|the)|"
+    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|order|week)s? (?:in a row|"
+    r"running)|every (?:single )?(?:time|week|order)[^.!?]{0,30}(?:missing|late|wrong|broken|"
+    r"cracked)|(?:arrived|came|was|were) (?:all )?(?:crushed|cracked|squashed|leaking|"
+    r"soaked|wet|melted|open|broken|missing|damaged|expired|mouldy|moldy|pink in the middle))\b",
     re.I)
 
 # Customers' own formulas for praise that VADER scores as neutral.
@@ -100,7 +117,8 @@ SUGGESTION = re.compile(
     r"\b(?:could you|can you|would you|please (?:add|consider|bring|stock|open)|"
     r"it (?:might|would|could) be (?:useful|nice|great|good|helpful|better)|would be (?:nice|"
     r"great|helpful|good|better) (?:if|to)|hope that'?s (?:ok|okay|fine|alright)|i suggest|"
-    r"suggestion|is it possible|any chance)\b", re.I)
+    r"suggestion|is it possible|any chance|i'?d (?:love|like) to know|would love to know|"
+    r"(?:do|are) you (?:plan|planning))\b", re.I)
 
 _SARCASM_STRONG = re.compile(
     r"\b(?:thanks for nothing|yeah,? right|said no one ever|what a joke|so much for|"
@@ -111,7 +129,13 @@ _SARCASM_STRONG = re.compile(
     r"love that for me|if you (?:enjoy|like|love) (?:\w+ ){0,2}(?:dishwater|cardboard|waiting|"
     r"rubber|plastic|cold)|nothing says .{1,40} like|is it too much to ask|apparently (?:yes|not)|"
     r"\d+/10 for (?:creativity|effort)|what an? (?:great|brilliant|genius|fantastic) idea to|"
-    r"only \d+ (?:minutes|mins|hours|days) late|"
+    r"only \d+ (?:minutes|mins|hours|days) late|oh (?:good|great|joy|wonderful|lovely|nice)|"
+    r"\d+/10 would|michelin[- ]star (?:service|experience)|(?:a )?(?:truly|real|true) "
+    r"(?:premium|vip|five[- ]star) experience|keeps (?:me|life|things) (?:on my toes|"
+    r"interesting|mysterious|exciting)|(?:minimalism|efficiency|customer service) at its finest|"
+    r"more of a vibe|who knew|who needs|well played|asking for a friend|ah yes|"
+    r"so glad i paid|complimentary (?:ant|hair|bug|insect|fly)|extra protein|close enough|"
+    r"what a coincidence|(?:never|ever) been so exciting|but sure|sure,? why not|"
     r"(?:love|loving|enjoy|adore|nothing beats) (?:waiting|queuing|queueing|standing in (?:line|"
     r"a queue)|being (?:ignored|overcharged|kept waiting)|paying (?:extra|more|double))|"
     r"love spending (?:my|the|an?) \w+(?: \w+)? (?:in (?:a|the) (?:queue|line)|waiting|"
@@ -133,12 +157,23 @@ _SARCASM_PHRASES = re.compile(
 _SCARE_QUOTES = re.compile(
     r"[\"“'‘](?:fresh|arriving[^\"”']{0,20}|on time|quick|fast|express|friendly|helpful|"
     r"service|customer service|\w+ in \d+ minutes)[\"”'’]", re.I)
-_EYE_ROLL = re.compile("[🙄😒🤡]")
-_CLAP = re.compile("👏")
+_EYE_ROLL = re.compile("[🙄😒🤡🙃]")
+_CLAP_OR_LAUGH = re.compile("[👏😂🤣]")
+# Quotation marks around a short phrase: the customer quoting a promise back ("'fresh'").
+_QUOTED = re.compile(r"(?:^|\s)['\"“‘][^'\"”’\n]{2,30}['\"”’](?=[\s.,!?;:]|$)")
+# "Top-notch hygiene: the guy wiped his nose" — a verdict, a colon, then the facts.
+_VERDICT_COLON = re.compile(r"^\s*((?:[\w'-]+\s+){0,5}[\w'-]+)\s*:\s+(.+)$", re.S)
 # A praise word left standing alone at the end, after the facts: "… at rush hour. Genius."
 _CLOSING_PRAISE = re.compile(
     r"[.!?]\s+(?:genius|impressive|classic|fantastic|brilliant|bravo|great|perfect|lovely|"
     r"amazing|wonderful|superb|stellar|nice)[.!]*\s*(?:👏|🙄)*\s*$", re.I)
+
+
+def _verdict_then_facts(text: str) -> bool:
+    """A glowing verdict before a colon and nothing good after it."""
+    match = _VERDICT_COLON.match(text)
+    return bool(match) and score_english(match.group(1)) >= 0.3 and \
+        score_english(match.group(2)) <= 0.05
 
 
 def sarcasm_markers(text: str, negative_context: bool) -> bool:
@@ -147,5 +182,6 @@ def sarcasm_markers(text: str, negative_context: bool) -> bool:
         return True
     weak = (bool(_SARCASM_PRAISE_OPENER.search(text)) + len(_SARCASM_PHRASES.findall(text))
             + bool(_EYE_ROLL.search(text)) + bool(_CLOSING_PRAISE.search(text))
-            + bool(negative_context and _CLAP.search(text)))
+            + bool(_QUOTED.search(text)) + bool(_CLAP_OR_LAUGH.search(text))
+            + _verdict_then_facts(text))
     return weak >= 2 or (weak >= 1 and negative_context)

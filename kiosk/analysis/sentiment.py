@@ -123,6 +123,8 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
         reasons.append("mixed")
     if s.cues:
         reasons.append("complaint situation")
+        if best >= 0.3 and "mixed" not in reasons:
+            reasons.append("mixed")  # thanks for one thing, a complaint about another
     if s.rating is not None and s.rating <= 2:
         reasons.append("low rating")
     why = tuple(reasons)

@@ -41,7 +41,18 @@ _COMPLAINT = re.compile(
     r"(?:hijyen|temizlik|ilgi|hizmet|servis|kalite) (?:sifir|yok|berbat|rezalet|dibe)|"
     r"fiyat\w* (?:ise |da |de |cok )?(?:abarti|asiri|ucuk|cok yuksek|pahali|el yakiyor)|"
     r"\d+ (?:tl|lira) olmaz|(?:muzik|ses)\w* (?:cok |biraz |asiri )?yuksek|"
-    r"icinden (?:sac|kil|plastik|bocek|cop|tas)\w* cikti|(?:sac|kil|bocek) cikti"
+    r"icinden (?:sac|kil|plastik|bocek|cop|tas|eldiven)\w* cikti|(?:sac|kil|bocek) cikti|"
+    # things that should work and do not, said flatly
+    r"(?:calismiyor|acilmiyor|yuklenmiyor|girilmiyor|kullanilmiyor|gecmiyor|cekmiyor|"
+    r"okumuyor|tanimiyor|gorunmuyor|kullanamiyorum|giremiyorum|bulamiyorum|acamiyorum)|"
+    r"unut(?:ul)?(?:mus|tu|tular|muslar|masin|ulmus)\w*|"
+    r"(?:\d+|iki|uc|dort|bes|alti) (?:kez|kere|defa) (?:\w+ ){0,2}(?:unuttu|aradim|sordum|"
+    r"yazdim|gittim|ertelendi|iptal|degisti)\w*|"
+    r"(?:sigara|kotu|eksi|pis|kufl\w*|balik) koku\w*|"
+    r"(?:market|magaza|ici|icerisi|ortam|kafe) (?:\w+ )?buz gibi|"
+    r"\w+(?:masi|mesi|mamasi|memesi) (?:disinda|haricinde)|"
+    r"(?:yan|baska|yanlis) (?:apartmana|adrese|daireye|kapiya) (?:teslim|birak)\w*|"
+    r"(?:iptal ettiginiz|unuttugunuz|geciktirdiginiz|kaybettiginiz|bozdugunuz)\w* icin"
     r")", re.IGNORECASE)
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
 _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir kere)\b")
@@ -69,8 +80,9 @@ _SCARE_QUOTED = re.compile(
     r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"
     r"temiz|profesyonel|express|ekspres|premium|organik|ozenli|guvenilir)\w*"
     r"[^\"”'’»]{0,25}[\"”'’»]")
-_PRAISE_WORD = (r"(?:ne guzel|ne hos|harika|super|mukemmel|muhtesem|bravo|tebrikler|"
-                r"helal olsun|cok profesyonel|ne incelik|dahiyane|sahane|efsane|tesekkurler)")
+_PRAISE_WORD = (r"(?:ne guzel|ne hos|harika|super|supersiniz|mukemmel|muhtesem|bravo|"
+                r"tebrikler|helal olsun|cok profesyonel|ne incelik|ne kibar|dahiyane|sahane|"
+                r"efsane|tesekkurler|cok tesekkurler|harikasiniz)")
 _OPENER = re.compile(r"^(?:oh,? |vay,? )?" + _PRAISE_WORD + r"\b")
 _CLOSER = re.compile(r"[.!?,]\s*(?:\w+ ){0,3}" + _PRAISE_WORD + r"[^.!?]{0,30}[.!?]*\s*"
                      r"(?:👏|🙄|🙃)*\s*$")
@@ -78,9 +90,16 @@ _MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese
                           r"ne (?:hos|guzel) (?:bir )?surpriz")
 
 
+_QUOTED = re.compile(r"(?:^|\s)['\"“‘«][^'\"”’»\n]{2,30}['\"”’»](?=[\s.,!?;:]|$)")
+_LAUGH = re.compile("[👏😂🤣🙃🙄]")
+_ADMIRING = re.compile(r"\b(?:hayranim|saygi duyuyorum|ne kibar|ne incelik|ne hizmet|"
+                       r"10/10|on numara hizmet|tam puan|odul verin|tebrik ederim)\b")
+
+
 def sarcasm(text: str, negative_context: bool) -> bool:
     """Turkish sarcasm: the scorer's own markers, scare quotes around a virtue, or praise
-    words opening or closing a text that is otherwise about something going wrong."""
+    words opening or closing a text that is otherwise about something going wrong. Weak
+    signs count in pairs, or one beside a negative situation."""
     from kiosk.analysis import turkish
 
     if turkish.sarcasm_markers(text):
@@ -88,9 +107,10 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     folded = key(normalise(text))
     if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded):
         return True
-    if not negative_context:
-        return False
-    return bool(_OPENER.search(folded) or _CLOSER.search(folded) or "👏" in text)
+    weak = (bool(_OPENER.search(folded)) + bool(_CLOSER.search(folded))
+            + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
+            + bool(_ADMIRING.search(folded)))
+    return weak >= 2 or (weak >= 1 and negative_context)
 
 
 def praise_cues(text: str) -> bool:
@@ -99,6 +119,8 @@ def praise_cues(text: str) -> bool:
 
 _SUGGESTION = re.compile(
     r"\b(?:(?:ekle|koy|getir|ac|yap|dusun)(?:ebilir|seniz|menizi|mek) (?:mi|misiniz|iyi|guzel)\w*|"
+    r"\w+(?:seniz|saniz) (?:\w+ )?(?:iyi|guzel|harika|super|sevinirim|memnun) olur|"
+    r"sevinirim|"
     r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
     r"oneri\w*|tavsiyem|mumkun mu|musait mi|acaba)\b", re.IGNORECASE)
 

@@ -1,0 +1,23 @@
+import pytest
+
+from kiosk.analysis.language import detect_language
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kadıköy şubesindeki kasiyer çok ilgiliydi", "tr"),
+    ("ayse hanim cok ilgiliydi tesekkurler", "tr"),
+    ("Harika!", "tr"),
+    ("Ekmekler taptaze 🙏", "tr"),
+    ("The staff were lovely, thank you", "en"),
+    ("great bread", "en"),
+    ("Sehr freundliches Personal, vielen Dank!", "other"),
+    ("Спасибо за быструю доставку!", "other"),
+    ("Çox sağ olun, xidmət əla idi", "other"),
+])
+def test_turkish_english_and_the_rest(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_a_sources_own_language_tag_wins():
+    assert detect_language("ok", "en") == "en"
+    assert detect_language("ok", "tr") == "tr"
