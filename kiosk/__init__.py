@@ -30,12 +30,26 @@ def _build_version() -> str:
     return f"{base}+{digest.hexdigest()[:8]}"
 
 
+def _locale() -> str:
+    """The signed-in user's choice, else the browser's, else the company's language."""
+    from flask import current_app, request
+    from flask_login import current_user
+
+    chosen = getattr(current_user, "language", None) if current_user else None
+    if chosen in ("tr", "en"):
+        return chosen
+    return request.accept_languages.best_match(["tr", "en"]) or \
+        current_app.config["LANGUAGE"]
+
+
 def create_app(test_config: dict | None = None) -> Flask:
+    import flask_babel
+
     from kiosk import config
     from kiosk.db import Database
-    from kiosk.extensions import csrf, login_manager, socketio
+    from kiosk.extensions import babel, csrf, limiter, login_manager, socketio
     from kiosk.live import NAMESPACE, LiveNamespace
-    from kiosk.web import admin, api, auth, display, health, themes
+    from kiosk.web import admin, api, auth, console_api, display, health, manage, themes
 
     app = Flask(__name__, static_folder=str(ROOT / "static"),
                 template_folder=str(ROOT / "templates"))
@@ -54,6 +68,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    app.config["RATELIMIT_STORAGE_URI"] = app.config["RATELIMIT_STORAGE"]
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=_locale)
+    # Templates compare it with "tr"/"en", so give them the code, not a Locale object.
+    app.jinja_env.globals["get_locale"] = lambda: str(flask_babel.get_locale() or "tr")
     socketio.init_app(
         app,
         async_mode=app.config.get("ASYNC_MODE", "threading"),
@@ -63,10 +82,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     socketio.on_namespace(LiveNamespace(NAMESPACE))
 
-    for module in (health, auth, admin, api, themes, display):
+    for module in (health, auth, admin, manage, api, console_api, themes, display):
         app.register_blueprint(module.bp)
     csrf.exempt(api.bp)  # cookie-authenticated API writes are checked in require_role
     csrf.exempt(themes.bp)
+    csrf.exempt(console_api.bp)
 
     @app.after_request
     def _security_headers(response):

@@ -46,6 +46,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAIL_FROM", "kiosk@localhost", "Sender of digest e-mails"),
     Setting("LOG_LEVEL", "info", "Log level of `kiosk serve`"),
     Setting("ACCESS_LOG", False, "Log every HTTP request of `kiosk serve` to stderr"),
+    Setting("RATELIMIT_STORAGE", "memory://",
+            "Where sign-in rate limits are counted (redis://… to share across processes)"),
+    Setting("LOGIN_RATE_LIMIT", "10 per minute;50 per hour",
+            "Sign-in attempts allowed per client address"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),
 )
 

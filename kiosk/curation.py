@@ -1,35 +1,34 @@
-"""Decisions about what reaches the screens: rules first, then curators."""
+"""Decisions about what reaches the screens: rules first, then curators.
+
+Every decision is committed (with its audit entry) before the screens hear of it, so an
+acknowledged decision is never lost, and the screens hear of it in the same request.
+"""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from flask import current_app
+from sqlalchemy import select
 
-from kiosk import db, feed, live
+from kiosk import audit, db, feed, live
 from kiosk.analysis import praise_model
-from kiosk.models import Analysis, Decision, Item, Status
+from kiosk.models import Decision, Item, Status
+
+MAX_EDIT = 1000
 
 
 class CurationError(LookupError):
     pass
 
 
-def auto_status(analysis: Analysis, config) -> tuple[str, str | None]:
-    """The rule decision for a new item: clear praise is approved, everything else waits.
+def auto_approvable(label: str, lang: str, sentiment: float, confidence: float | None,
+                    flags, min_score: float | None) -> bool:
+    """Praise the rules are sure of, that the praise model (where there is one) believes.
 
     Flagged items (personal data, profanity) and languages without a scorer always wait
     for a person.
     """
-    if auto_approvable(analysis.label, analysis.lang, analysis.sentiment, analysis.confidence,
-                       analysis.flags, config.get("AUTO_APPROVE_SCORE")):
-        return Status.APPROVED.value, "rule:auto-approve"
-    return Status.PENDING.value, None
-
-
-def auto_approvable(label: str, lang: str, sentiment: float, confidence: float | None,
-                    flags, min_score: float | None) -> bool:
-    """Praise the rules are sure of, that the praise model (where there is one) believes."""
     if min_score is None or label != "praise" or lang not in ("tr", "en") or flags:
         return False
     if sentiment < min_score:
@@ -37,28 +36,46 @@ def auto_approvable(label: str, lang: str, sentiment: float, confidence: float |
     return confidence is None or confidence >= praise_model.threshold(lang)
 
 
+def _item(item_id: int) -> Item:
+    item = db.session().get(Item, item_id)
+    if item is None:
+        raise CurationError(f"no item {item_id}")
+    return item
+
+
+def _state(item: Item) -> dict:
+    return {"status": item.status, "edited_text": item.edited_text,
+            "expires_at": item.expires_at.isoformat() if item.expires_at else None}
+
+
 def _on_channels(item: Item, now: datetime) -> set[int]:
     return feed.channels_showing(item, now, current_app.config["FEED_MAX_AGE_DAYS"])
 
 
-def set_status(item_id: int, status: Status, actor: str) -> Item:
-    """Move an item to `status`, record who did it, and tell the screens. Idempotent."""
-    session = db.session()
-    item = session.get(Item, item_id)
-    if item is None:
-        raise CurationError(f"no item {item_id}")
-    if item.status == status:
-        return item
+def _change(item: Item, actor: str, action: str, apply) -> Item:
+    """Apply a change, audit it, commit, then tell every channel the item is (or was) on."""
     now = datetime.now(UTC)
-    before = _on_channels(item, now)
-    session.add(Decision(item_id=item.id, action=status.value, before=item.status,
-                         after=status.value, actor=actor, at=now))
-    item.status = status.value
-    item.decided_by = actor
-    item.decided_at = now
-    session.commit()  # committed before anyone is told: an acknowledged decision is durable
-    live.publish_item_change(item, before, _on_channels(item, now))
+    before_channels, before = _on_channels(item, now), _state(item)
+    apply(item, now)
+    after = _state(item)
+    if after == before:
+        db.session().rollback()
+        return item  # idempotent: doing it twice changes nothing the second time
+    if after["status"] != before["status"]:
+        db.session().add(Decision(item_id=item.id, action=action, before=before["status"],
+                                  after=after["status"], actor=actor, at=now))
+        item.decided_by, item.decided_at = actor, now
+    audit.record(actor, f"item.{action}", f"item:{item.id}", before, after)
+    db.session().commit()
+    live.publish_item_change(item, before_channels, _on_channels(item, now))
     return item
+
+
+def set_status(item_id: int, status: Status, actor: str) -> Item:
+    def apply(item, _now):
+        item.status = status.value
+
+    return _change(_item(item_id), actor, status.value, apply)
 
 
 def approve_item(item_id: int, actor: str) -> Item:
@@ -71,3 +88,59 @@ def reject_item(item_id: int, actor: str) -> Item:
 
 def pin_item(item_id: int, actor: str) -> Item:
     return set_status(item_id, Status.PINNED, actor)
+
+
+def unpin_item(item_id: int, actor: str) -> Item:
+    item = _item(item_id)
+    if item.status != Status.PINNED:
+        return item
+    return set_status(item_id, Status.APPROVED, actor)
+
+
+def edit_text(item_id: int, text: str | None, actor: str) -> Item:
+    """Set what screens show instead of the redacted original (None restores it)."""
+    if text is not None:
+        text = text.strip()
+        if not text:
+            text = None
+        elif len(text) > MAX_EDIT:
+            raise ValueError(f"the text a screen shows is at most {MAX_EDIT} characters")
+
+    def apply(item, _now):
+        item.edited_text = text
+
+    return _change(_item(item_id), actor, "edit", apply)
+
+
+def set_expiry(item_id: int, when: datetime | None, actor: str) -> Item:
+    if when is not None and when.tzinfo is None:
+        raise ValueError("an expiry needs a time zone")
+
+    def apply(item, _now):
+        item.expires_at = when
+
+    return _change(_item(item_id), actor, "expire", apply)
+
+
+def undo(item_id: int, actor: str) -> Item:
+    """Put the item back where it was before its last decision."""
+    item = _item(item_id)
+    last = db.session().scalar(select(Decision).where(Decision.item_id == item_id)
+                               .order_by(Decision.id.desc()).limit(1))
+    if last is None:
+        return item
+
+    def apply(target, _now):
+        target.status = last.before
+
+    return _change(item, actor, "undo", apply)
+
+
+ACTIONS = {"approve": approve_item, "reject": reject_item, "pin": pin_item,
+           "unpin": unpin_item, "undo": undo}
+
+
+def bulk(item_ids: list[int], action: str, actor: str) -> list[Item]:
+    if action not in ACTIONS:
+        raise ValueError(f"action must be one of {', '.join(ACTIONS)}")
+    return [ACTIONS[action](item_id, actor) for item_id in item_ids]

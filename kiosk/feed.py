@@ -81,4 +81,6 @@ def display_item(item: Item) -> dict:
 
 def channel_info(channel: Channel, language: str) -> dict:
     return {"name": channel.name, "rotation_seconds": channel.rotation_seconds,
-            "language": language}
+            "language": language, "slide_mix": dict(channel.slide_mix or {}),
+            "display_hours": dict(channel.display_hours or {}),
+            "orientation": channel.orientation or "auto"}

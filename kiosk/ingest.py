@@ -13,11 +13,12 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from sqlalchemy import select
 
-from kiosk import curation, db, feed, live
+from kiosk import db, feed, live
 from kiosk.analysis.pipeline import Thresholds, analyze
 from kiosk.feedback import FeedbackItem, InvalidFeedback, parse_feedback
 from kiosk.models import Analysis, Item
 from kiosk.roster import current_roster
+from kiosk.rules import current_rules, decide
 from kiosk.taxonomy import current_matcher
 
 
@@ -87,6 +88,7 @@ def store_items(items: Iterable[tuple[int, FeedbackItem]], report: IngestReport 
     session = db.session()
     thresholds = Thresholds.from_config(cfg)
     roster, themes = current_roster(), current_matcher()  # once per batch, not per item
+    rules = current_rules()
     seen: set[tuple[str, str]] = set()
     new_items: list[Item] = []
     for _number, fb in items:
@@ -104,11 +106,11 @@ def store_items(items: Iterable[tuple[int, FeedbackItem]], report: IngestReport 
                             reasons=result.reasons, confidence=result.confidence,
                             display_text=result.display_text,
                             display_author=result.display_author)
-        status, actor = curation.auto_status(analysis, cfg)
         item = Item(source=fb.source, external_id=fb.external_id, text=fb.text,
                     author=fb.author, url=fb.url, created_at=fb.created_at, rating=fb.rating,
-                    branch=fb.branch, lang=fb.lang, status=status, decided_by=actor,
-                    decided_at=datetime.now(UTC) if actor else None, analysis=analysis)
+                    branch=fb.branch, lang=fb.lang, analysis=analysis)
+        item.status, item.decided_by = decide(item, analysis, rules)
+        item.decided_at = datetime.now(UTC) if item.decided_by else None
         session.add(item)
         new_items.append(item)
     session.commit()  # the whole batch or nothing

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from kiosk import db, feed
 from kiosk.extensions import socketio
-from kiosk.models import Channel, Item, Screen
+from kiosk.models import Announcement, Channel, Item, Screen
 
 NAMESPACE = "/live"
 
@@ -20,13 +20,27 @@ def room_for(channel_id: int) -> str:
     return f"channel:{channel_id}"
 
 
+def screen_room(screen_id: int) -> str:
+    return f"screen:{screen_id}"
+
+
+def announcement_json(row: Announcement | None, cleared: bool = False) -> dict | None:
+    if row is None:
+        return None
+    return {"id": row.id, "text": "" if cleared else row.text,
+            "until": row.until.isoformat() if row.until else None}
+
+
 def feed_payload(channel: Channel) -> dict:
+    from kiosk import announcements
+
     cfg = current_app.config
     now = datetime.now(ZoneInfo(cfg["TIMEZONE"]))  # screens show the company's clock
     items = feed.playlist(channel, now, cfg["FEED_MAX_ITEMS"], cfg["FEED_MAX_AGE_DAYS"])
     return {
         "channel": feed.channel_info(channel, cfg["LANGUAGE"]),
         "items": [feed.display_item(i) for i in items],
+        "announcement": announcement_json(announcements.active(channel.id)),
         "server_time": now.isoformat(),
         "version": cfg["VERSION"],
     }
@@ -35,6 +49,10 @@ def feed_payload(channel: Channel) -> dict:
 class LiveNamespace(Namespace):
     """A display joins its screen's channel; a widget joins a channel by name, read-only."""
 
+    def __init__(self, namespace: str) -> None:
+        super().__init__(namespace)
+        self.screens: dict[str, int] = {}  # sid → screen id, for health on disconnect
+
     def on_connect(self, auth=None):
         auth = auth if isinstance(auth, dict) else {}
         session = db.session()
@@ -42,8 +60,11 @@ class LiveNamespace(Namespace):
             screen = session.scalar(select(Screen).where(Screen.token == str(auth["screen"])))
             if screen is None:
                 raise ConnectionRefusedError("unknown screen")
-            screen.last_seen = datetime.now(UTC)
+            screen.last_seen, screen.connected = datetime.now(UTC), True
+            screen.client_version = str(auth.get("client") or "")[:64] or None
             session.commit()
+            self.screens[request.sid] = screen.id
+            join_room(screen_room(screen.id))
             channel = screen.channel
         elif auth.get("widget"):
             channel = session.scalar(select(Channel).where(Channel.name == str(auth["widget"])))
@@ -52,8 +73,32 @@ class LiveNamespace(Namespace):
         else:
             raise ConnectionRefusedError("a screen token or widget channel is required")
         join_room(room_for(channel.id))
-        current_app.logger.debug("live connect sid=%s channel=%s", request.sid, channel.name)
         emit("feed", feed_payload(channel))
+
+    def on_heartbeat(self, data=None):
+        """A display says it is alive and what it shows; the console's screen health."""
+        screen_id = self.screens.get(request.sid)
+        if screen_id is None:
+            return
+        data = data if isinstance(data, dict) else {}
+        session = db.session()
+        screen = session.get(Screen, screen_id)
+        if screen is None:
+            return
+        screen.last_seen, screen.connected = datetime.now(UTC), True
+        item = data.get("item")
+        screen.current_item_id = item if isinstance(item, int) else None
+        session.commit()
+
+    def on_disconnect(self, reason=None):
+        screen_id = self.screens.pop(request.sid, None)
+        if screen_id is None or screen_id in self.screens.values():
+            return  # another tab of the same screen is still connected
+        session = db.session()
+        screen = session.get(Screen, screen_id)
+        if screen is not None:
+            screen.connected = False
+            session.commit()
 
 
 def publish_item_change(item: Item, before: set[int], after: set[int]) -> None:
@@ -71,3 +116,13 @@ def publish_item_change(item: Item, before: set[int], after: set[int]) -> None:
 def publish_feed(channel: Channel) -> None:
     """Resend a channel's whole playlist, when its settings change."""
     socketio.emit("feed", feed_payload(channel), namespace=NAMESPACE, to=room_for(channel.id))
+
+
+def publish_announcement(row: Announcement, channel_ids, cleared: bool = False) -> None:
+    for channel_id in channel_ids:
+        socketio.emit("announcement", announcement_json(row, cleared), namespace=NAMESPACE,
+                      to=room_for(channel_id))
+
+
+def publish_reload(screen: Screen) -> None:
+    socketio.emit("reload", {}, namespace=NAMESPACE, to=screen_room(screen.id))

@@ -118,6 +118,11 @@ class Channel(Base):
     sources: Mapped[list[Any]] = mapped_column(default=list)
     themes: Mapped[list[Any]] = mapped_column(default=list)
     languages: Mapped[list[Any]] = mapped_column(default=list)
+    # {"praise": 6, "stats": 1, "announcements": 1}: slides of each kind per cycle
+    slide_mix: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # {"start": "07:00", "end": "23:00", "outside": "dim" | "blank"}; empty: always on
+    display_hours: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    orientation: Mapped[str] = mapped_column(String(12), default="auto")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     screens: Mapped[list[Screen]] = relationship(back_populates="channel")
@@ -133,6 +138,9 @@ class Screen(Base):
     branch: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen: Mapped[datetime | None]
+    connected: Mapped[bool] = mapped_column(default=False)
+    client_version: Mapped[str | None] = mapped_column(String(64))
+    current_item_id: Mapped[int | None] = mapped_column(Integer)
 
     channel: Mapped[Channel] = relationship(back_populates="screens", lazy="joined")
 
@@ -162,6 +170,7 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(8))  # console language: tr | en
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all")
@@ -236,3 +245,42 @@ class Theme(Base):
     label_en: Mapped[str] = mapped_column(String(120))
     keywords_tr: Mapped[list[Any]] = mapped_column(default=list)
     keywords_en: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class Announcement(Base):
+    """A short message pushed to screens now, until a time."""
+
+    __tablename__ = "announcements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(String(280))
+    channel_ids: Mapped[list[Any]] = mapped_column(default=list)  # empty: every channel
+    until: Mapped[datetime | None]
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cleared_at: Mapped[datetime | None]
+
+
+class AuditEntry(Base):
+    """Who changed what, when, and how it was before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(120))  # "item:7", "screen:3", "rules"
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Setting(Base):
+    """Settings admins change in the console (the curation rules), as JSON by key."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(80))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 from sqlalchemy import delete, select
 
-from kiosk import db
+from kiosk import audit, db
 from kiosk.analysis import mentions
 from kiosk.models import Branch, StaffMember
 
 
-def import_roster(text: str) -> int:
+def import_roster(text: str, actor: str = "cli") -> int:
     """Replace the roster with a CSV (name,aliases,team,branch[,email]); returns the count.
 
     Branches named in the roster are added to the branch list if new.
@@ -27,11 +30,12 @@ def import_roster(text: str) -> int:
     known = set(session.scalars(select(Branch.name)))
     for branch in sorted({p.branch for p in people if p.branch} - known):
         session.add(Branch(name=branch, aliases=[]))
+    audit.record(actor, "roster.import", "roster", None, {"people": len(people)})
     session.commit()
     return len(people)
 
 
-def import_branches(text: str) -> int:
+def import_branches(text: str, actor: str = "cli") -> int:
     """Add or update branches from a CSV (name,city,aliases)."""
     session = db.session()
     rows = mentions.parse_branches(text)
@@ -41,8 +45,28 @@ def import_branches(text: str) -> int:
             session.add(Branch(name=row.name, city=row.city or None, aliases=list(row.aliases)))
         else:
             branch.city, branch.aliases = row.city or branch.city, list(row.aliases)
+    audit.record(actor, "branches.import", "branches", None, {"branches": len(rows)})
     session.commit()
     return len(rows)
+
+
+def export_roster() -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["name", "aliases", "team", "branch", "email"])
+    for s in db.session().scalars(select(StaffMember).order_by(StaffMember.name)):
+        writer.writerow([s.name, ";".join(s.aliases or []), s.team or "", s.branch or "",
+                         s.email or ""])
+    return out.getvalue()
+
+
+def export_branches() -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["name", "city", "aliases"])
+    for b in db.session().scalars(select(Branch).order_by(Branch.name)):
+        writer.writerow([b.name, b.city or "", ";".join(b.aliases or [])])
+    return out.getvalue()
 
 
 def current_roster() -> mentions.Roster:

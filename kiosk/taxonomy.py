@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from kiosk import db
+from kiosk import audit, db
 from kiosk.analysis.themes import Theme, ThemeMatcher, default_matcher, default_themes
 from kiosk.models import Theme as ThemeRow
 
@@ -30,7 +30,7 @@ def seed_default_themes() -> int:
     return len(themes)
 
 
-def save_theme(slug: str, body: dict) -> ThemeRow:
+def save_theme(slug: str, body: dict, actor: str) -> ThemeRow:
     """Create or replace one theme; the first edit copies the shipped taxonomy in first."""
     slug = slug.strip().lower()
     if not slug or len(slug) > 60 or not slug.replace("-", "").replace("_", "").isalnum():
@@ -45,11 +45,18 @@ def save_theme(slug: str, body: dict) -> ThemeRow:
     seed_default_themes()
     session = db.session()
     theme = session.scalar(select(ThemeRow).where(ThemeRow.slug == slug))
+    before = None
     if theme is None:
         theme = ThemeRow(slug=slug, label_tr=slug, label_en=slug)
         session.add(theme)
+    else:
+        before = {"tr": theme.label_tr, "en": theme.label_en,
+                  "keywords_tr": theme.keywords_tr, "keywords_en": theme.keywords_en}
     theme.label_tr = str(body.get("tr") or theme.label_tr)[:120]
     theme.label_en = str(body.get("en") or theme.label_en)[:120]
     theme.keywords_tr, theme.keywords_en = lists["keywords_tr"], lists["keywords_en"]
+    audit.record(actor, "theme.save", f"theme:{slug}", before,
+                 {"tr": theme.label_tr, "en": theme.label_en,
+                  "keywords_tr": theme.keywords_tr, "keywords_en": theme.keywords_en})
     session.commit()
     return theme

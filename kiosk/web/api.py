@@ -6,13 +6,14 @@ import base64
 import hashlib
 import hmac
 import json
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, g, jsonify, request
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
-from kiosk import curation, db, ingest
-from kiosk.feedback import InvalidFeedback
+from kiosk import accounts, curation, db, ingest
+from kiosk.feedback import InvalidFeedback, parse_datetime
 from kiosk.models import Analysis, Item, Role, User
 from kiosk.sources.registry import webhook_sources
 from kiosk.web.auth import require_role
@@ -130,6 +131,74 @@ def reject(item_id: int):
 @require_role(Role.ADMIN, Role.CURATOR)
 def pin(item_id: int):
     return _decide(item_id, curation.pin_item)
+
+
+@bp.post("/items/<int:item_id>/unpin")
+@require_role(Role.ADMIN, Role.CURATOR)
+def unpin(item_id: int):
+    return _decide(item_id, curation.unpin_item)
+
+
+@bp.post("/items/<int:item_id>/undo")
+@require_role(Role.ADMIN, Role.CURATOR)
+def undo(item_id: int):
+    return _decide(item_id, curation.undo)
+
+
+@bp.patch("/items/<int:item_id>")
+@require_role(Role.ADMIN, Role.CURATOR)
+def edit_item(item_id: int):
+    """{"display_text": "…" | null, "expires_at": ISO 8601 | null}: null restores/clears."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        return _error(400, "send a JSON object")
+    try:
+        item = None
+        if "display_text" in body:
+            text = body["display_text"]
+            if text is not None and not isinstance(text, str):
+                return _error(400, "display_text must be a string or null")
+            item = curation.edit_text(item_id, text, g.actor.username)
+        if "expires_at" in body:
+            when = body["expires_at"]
+            when = parse_datetime(when, ZoneInfo(current_app.config["TIMEZONE"])) \
+                if when else None
+            item = curation.set_expiry(item_id, when, g.actor.username)
+        if item is None:
+            item = db.session().get(Item, item_id)
+            if item is None:
+                return _error(404, f"no item {item_id}")
+    except curation.CurationError as exc:
+        return _error(404, str(exc))
+    except (ValueError, InvalidFeedback) as exc:
+        return _error(400, str(exc))
+    return jsonify(item_json(item))
+
+
+@bp.post("/items/bulk")
+@require_role(Role.ADMIN, Role.CURATOR)
+def bulk():
+    """{"ids": [1, 2], "action": "approve" | "reject" | "pin" | "unpin" | "undo"}."""
+    body = request.get_json(silent=True) or {}
+    ids = body.get("ids")
+    if not isinstance(ids, list) or not all(isinstance(i, int) for i in ids) or not ids:
+        return _error(400, "ids must be a non-empty list of item ids")
+    if len(ids) > 500:
+        return _error(400, "at most 500 items at once")
+    try:
+        items = curation.bulk(ids, str(body.get("action")), g.actor.username)
+    except curation.CurationError as exc:
+        return _error(404, str(exc))
+    except ValueError as exc:
+        return _error(400, str(exc))
+    return jsonify({"items": [item_json(i) for i in items]})
+
+
+@bp.post("/tokens")
+@require_role()
+def create_token():
+    """A new bearer token for the signed-in user, shown once."""
+    return jsonify({"token": accounts.create_token(g.actor.username)}), 201
 
 
 @bp.get("/users")

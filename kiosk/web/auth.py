@@ -6,10 +6,11 @@ from functools import wraps
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from kiosk import accounts, db
-from kiosk.extensions import csrf, login_manager
+from kiosk.extensions import csrf, limiter, login_manager
 from kiosk.models import Role, User
 
 bp = Blueprint("auth", __name__, url_prefix="/admin")
@@ -65,7 +66,14 @@ def _safe_next(target: str | None) -> str:
     return url_for("admin.index")
 
 
+def _login_limit() -> str:
+    from flask import current_app
+
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
 def login():
     if request.method == "POST":
         user = accounts.authenticate(request.form.get("username", ""),
@@ -73,7 +81,7 @@ def login():
         if user is not None:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
-        flash("wrong username or password")
+        flash(_("Wrong username or password."))
         return render_template("login.html"), 401
     return render_template("login.html")
 
@@ -82,3 +90,14 @@ def login():
 def logout():
     logout_user()
     return redirect(url_for("auth.login"))
+
+
+@bp.post("/language")
+def language():
+    """Switch the console's language; kept on the user, or in the session before sign-in."""
+    chosen = request.form.get("language")
+    if chosen in ("tr", "en") and current_user.is_authenticated:
+        user = db.session().get(User, current_user.id)
+        user.language = chosen
+        db.session().commit()
+    return redirect(_safe_next(request.form.get("next")))

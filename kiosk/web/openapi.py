@@ -47,6 +47,57 @@ def _action(verb: str) -> dict:
     }}
 
 
+def _simple(method: str, summary: str, role: str = "admin", body: str | None = None,
+            ok: str = "200") -> dict:
+    op = {"summary": f"{summary} ({role})", "security": [{"bearer": []}],
+          "responses": {ok: {"description": "done"}, "400": {"description": "bad input"},
+                        "401": {"description": "no or bad credentials"},
+                        "403": {"description": "role may not do this"}}}
+    if body:
+        op["requestBody"] = {"required": True, "content": {
+            "application/json" if body != "csv" else "text/csv": {"schema": {"type": "object"}
+                                                                  if body != "csv" else
+                                                                  {"type": "string"}}}}
+    return {method: op}
+
+
+_CONSOLE_PATHS = {
+    "/api/v1/items/{id}/unpin": _action("unpin"),
+    "/api/v1/items/{id}/undo": _action("undo (back to the state before the last decision)"),
+    "/api/v1/items/{id}": _simple("patch", "Edit the text screens show ({display_text}) or "
+                                  "set an expiry ({expires_at})", "admin or curator", "json"),
+    "/api/v1/items/bulk": _simple("post", "One action on many items {ids, action}",
+                                  "admin or curator", "json"),
+    "/api/v1/tokens": _simple("post", "A new bearer token for yourself", "any role",
+                              ok="201"),
+    "/api/v1/rules": {**_simple("get", "Curation rules"),
+                      **_simple("put", "Replace the curation rules", body="json")},
+    "/api/v1/rules/dry-run": _simple("post", "What rules would have done to the last N days; "
+                                     "nothing saved", body="json"),
+    "/api/v1/screens": {**_simple("get", "Screens with health"),
+                        **_simple("post", "Create a screen {name, channel}", body="json",
+                                  ok="201")},
+    "/api/v1/screens/{id}/reload": _simple("post", "Reload a screen's page"),
+    "/api/v1/channels": _simple("get", "Channels"),
+    "/api/v1/channels/{id}": _simple("patch", "Change what a channel shows", body="json"),
+    "/api/v1/announcements": {
+        **_simple("get", "Recent announcements", "admin or curator"),
+        **_simple("post", "Push {text, channel_ids, until} to screens now", "admin or curator",
+                  "json", ok="201")},
+    "/api/v1/announcements/{id}/clear": _simple("post", "Take an announcement down",
+                                                "admin or curator"),
+    "/api/v1/roster.csv": {**_simple("get", "Export the roster"),
+                           **_simple("put", "Replace the roster", body="csv")},
+    "/api/v1/branches.csv": {**_simple("get", "Export branches"),
+                             **_simple("put", "Add or update branches", body="csv")},
+    "/api/v1/audit": _simple("get", "Audit log, newest first (?before=&limit=)"),
+    "/api/v1/audit.csv": _simple("get", "Audit log as CSV"),
+    "/api/v1/themes": _simple("get", "Theme taxonomy", "any role"),
+    "/api/v1/themes/{slug}": _simple("put", "Create or replace a theme", body="json"),
+    "/api/v1/themes/suggestions": _simple("get", "Recurring phrases no theme covers",
+                                          "any role"),
+}
+
 OPENAPI = {
     "openapi": "3.1.0",
     "info": {"title": "Kiosk API", "version": "1"},
@@ -94,3 +145,4 @@ OPENAPI = {
         }},
     },
 }
+OPENAPI["paths"].update(_CONSOLE_PATHS)

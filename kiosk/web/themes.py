@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, g, jsonify, request
 from sqlalchemy import select
 
 from kiosk import db
@@ -33,7 +33,7 @@ def put_theme(slug: str):
     if not isinstance(body, dict):
         return jsonify({"error": "send a JSON object"}), 400
     try:
-        theme = save_theme(slug, body)
+        theme = save_theme(slug, body, g.actor.username)
     except ValueError as exc:
         return jsonify({"error": str(exc)}), 400
     return jsonify({"slug": theme.slug, "tr": theme.label_tr, "en": theme.label_en,

@@ -11,11 +11,13 @@ function idOf(payload) {
 
 /**
  * Connect and call `on.status(up)`, `on.feed(payload)`, `on.upsert(item)`,
- * `on.remove(id)`, `on.announcement(payload)`. Returns {isConnected, isRefused, close}.
+ * `on.remove(id)`, `on.announcement(payload)`. Returns {isConnected, isRefused,
+ * heartbeat, close}.
  */
-export function connectLive({ io, base = "", token, version, reloader, on }) {
+export function connectLive({ io, base = "", token, widget, version, reloader, on }) {
   const options = {
-    auth: { screen: token, client: version },
+    // A screen shows its token; an admin's preview follows a channel like a widget.
+    auth: token ? { screen: token, client: version } : { widget, client: version },
     transports: ["websocket"],
     reconnectionDelay: 1000,
     reconnectionDelayMax: 3000,
@@ -97,6 +99,10 @@ export function connectLive({ io, base = "", token, version, reloader, on }) {
 
   return {
     isConnected: () => socket.connected,
+    /** Tell the server we are alive and what we show (the console's screen health). */
+    heartbeat(data) {
+      if (socket.connected) socket.emit("heartbeat", data);
+    },
     /** Refused by the server: a reload would not help. */
     isRefused: () => refused,
     close() {

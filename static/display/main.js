@@ -85,6 +85,13 @@ function show(item) {
   if (active >= 0) slides[active].root.classList.remove("is-active");
   active = next;
   empty.hidden = true;
+  beat();
+}
+
+/** Report what is on the wall, for the console's screen health. */
+function beat() {
+  const shown = current();
+  if (live) live.heartbeat({ item: shown && typeof shown.id === "number" ? shown.id : null });
 }
 
 function showEmpty() {
@@ -153,6 +160,7 @@ function onFeed(payload) {
   }
   applyLabels();
   refresh();
+  if ("announcement" in payload) onAnnouncement(payload.announcement || { text: "" });
 }
 
 function renderAnnouncement() {
@@ -223,6 +231,7 @@ applyLabels();
 tickClock();
 advance();
 setInterval(tickClock, 2000);
+setInterval(beat, 10e3);
 setInterval(shiftFrame, 4 * 60e3);
 if (typeof ResizeObserver === "function") new ResizeObserver(onResize).observe($("stage"));
 else addEventListener("resize", onResize);
@@ -234,12 +243,14 @@ if (typeof globalThis.io === "function") {
     io: globalThis.io,
     base: cfg.base || "",
     token: cfg.token,
+    widget: cfg.widget,
     version: cfg.version,
     reloader,
     on: {
       status(up) {
         document.body.classList.toggle("is-offline", !up);
         document.body.dataset.state = up ? "live" : "offline";
+        if (up) setTimeout(beat, 0);
         watchdog.connection(up);
       },
       feed: onFeed,
