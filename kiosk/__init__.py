@@ -49,13 +49,25 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk.db import Database
     from kiosk.extensions import babel, csrf, limiter, login_manager, socketio
     from kiosk.live import NAMESPACE, LiveNamespace
-    from kiosk.web import admin, api, auth, console_api, display, health, manage, themes
+    from kiosk.web import (
+        admin,
+        api,
+        auth,
+        console_api,
+        display,
+        health,
+        huddle,
+        manage,
+        themes,
+        widget,
+    )
 
     app = Flask(__name__, static_folder=str(ROOT / "static"),
                 template_folder=str(ROOT / "templates"))
     settings = config.load_settings(test_config)
     app.config.update(settings)
-    app.config.setdefault("VERSION", _build_version())
+    build = app.config["BUILD_ID"]
+    app.config.setdefault("VERSION", _build_version() + (f".{build}" if build else ""))
     app.config.update(
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
@@ -82,7 +94,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     socketio.on_namespace(LiveNamespace(NAMESPACE))
 
-    for module in (health, auth, admin, manage, api, console_api, themes, display):
+    for module in (health, auth, admin, manage, api, console_api, themes, display, widget,
+                   huddle):
         app.register_blueprint(module.bp)
     csrf.exempt(api.bp)  # cookie-authenticated API writes are checked in require_role
     csrf.exempt(themes.bp)

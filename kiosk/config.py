@@ -44,6 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_CONTENT_LENGTH", 2 * 1024 * 1024, "Largest request body accepted, in bytes"),
     Setting("SMTP_URL", None, "smtp://host:port, smtp+starttls://user:pw@host:port or smtps://…"),
     Setting("MAIL_FROM", "kiosk@localhost", "Sender of digest e-mails"),
+    Setting("BUILD_ID", "", "Appended to the version screens see: change it and they reload"),
     Setting("LOG_LEVEL", "info", "Log level of `kiosk serve`"),
     Setting("ACCESS_LOG", False, "Log every HTTP request of `kiosk serve` to stderr"),
     Setting("RATELIMIT_STORAGE", "memory://",

@@ -68,6 +68,8 @@ def _change(item: Item, actor: str, action: str, apply) -> Item:
     audit.record(actor, f"item.{action}", f"item:{item.id}", before, after)
     db.session().commit()
     live.publish_item_change(item, before_channels, _on_channels(item, now))
+    if after["status"] != before["status"]:
+        live.publish_stats()
     return item
 
 

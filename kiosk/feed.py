@@ -76,6 +76,7 @@ def display_item(item: Item) -> dict:
     }
     if item.url:
         payload["url"] = item.url
+        payload["qr"] = f"/qr/{item.id}.svg"
     return payload
 
 

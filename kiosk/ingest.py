@@ -120,6 +120,8 @@ def store_items(items: Iterable[tuple[int, FeedbackItem]], report: IngestReport 
         shown = feed.channels_showing(item, now, cfg["FEED_MAX_AGE_DAYS"])
         if shown:
             live.publish_item_change(item, set(), shown)
+    if new_items:
+        live.publish_stats()
     return report
 
 

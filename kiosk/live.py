@@ -9,7 +9,7 @@ from flask import current_app, request
 from flask_socketio import Namespace, emit, join_room
 from sqlalchemy import select
 
-from kiosk import db, feed
+from kiosk import db, feed, stats
 from kiosk.extensions import socketio
 from kiosk.models import Announcement, Channel, Item, Screen
 
@@ -31,19 +31,35 @@ def announcement_json(row: Announcement | None, cleared: bool = False) -> dict |
             "until": row.until.isoformat() if row.until else None}
 
 
-def feed_payload(channel: Channel) -> dict:
+def channel_stats(channel: Channel) -> dict:
+    """The weekly numbers a channel's stats slides show (its branches, or everyone's)."""
+    from kiosk.taxonomy import current_matcher
+
+    cfg = current_app.config
+    numbers = stats.weekly(datetime.now(UTC), cfg["TIMEZONE"], channel.branches or None)
+    labels = {t.slug: t.label(cfg["LANGUAGE"]) for t in current_matcher().themes}
+    for entry in numbers["top_themes"]:
+        entry["label"] = labels.get(entry["theme"], entry["theme"])
+    return numbers
+
+
+def feed_payload(channel: Channel, screen: Screen | None = None) -> dict:
     from kiosk import announcements
 
     cfg = current_app.config
     now = datetime.now(ZoneInfo(cfg["TIMEZONE"]))  # screens show the company's clock
     items = feed.playlist(channel, now, cfg["FEED_MAX_ITEMS"], cfg["FEED_MAX_AGE_DAYS"])
-    return {
+    payload = {
         "channel": feed.channel_info(channel, cfg["LANGUAGE"]),
         "items": [feed.display_item(i) for i in items],
         "announcement": announcement_json(announcements.active(channel.id)),
+        "stats": channel_stats(channel),
         "server_time": now.isoformat(),
         "version": cfg["VERSION"],
     }
+    if screen is not None:
+        payload["screen"] = {"name": screen.name, "branch": screen.branch}
+    return payload
 
 
 class LiveNamespace(Namespace):
@@ -56,6 +72,7 @@ class LiveNamespace(Namespace):
     def on_connect(self, auth=None):
         auth = auth if isinstance(auth, dict) else {}
         session = db.session()
+        screen = None
         if auth.get("screen"):
             screen = session.scalar(select(Screen).where(Screen.token == str(auth["screen"])))
             if screen is None:
@@ -73,7 +90,7 @@ class LiveNamespace(Namespace):
         else:
             raise ConnectionRefusedError("a screen token or widget channel is required")
         join_room(room_for(channel.id))
-        emit("feed", feed_payload(channel))
+        emit("feed", feed_payload(channel, screen))
 
     def on_heartbeat(self, data=None):
         """A display says it is alive and what it shows; the console's screen health."""
@@ -111,6 +128,21 @@ def publish_item_change(item: Item, before: set[int], after: set[int]) -> None:
     for channel_id in before - after:
         socketio.emit("item_removed", {"id": item.id}, namespace=NAMESPACE,
                       to=room_for(channel_id))
+
+
+_last_stats: dict[int, dict] = {}
+
+
+def publish_stats() -> None:
+    """Send each channel its weekly numbers when they changed (after a decision or import).
+
+    Remembered per process; with several processes each sends its own change, and a
+    repeated `stats` event is harmless to a screen."""
+    for channel in db.session().scalars(select(Channel)):
+        numbers = channel_stats(channel)
+        if _last_stats.get(channel.id) != numbers:
+            _last_stats[channel.id] = numbers
+            socketio.emit("stats", numbers, namespace=NAMESPACE, to=room_for(channel.id))
 
 
 def publish_feed(channel: Channel) -> None:

@@ -168,11 +168,15 @@ class Served:
         except urllib.error.HTTPError as exc:
             raise AssertionError(exc.read().decode()) from exc
 
-    def api(self, method: str, path: str, token: str):
+    def api(self, method: str, path: str, token: str, body=None):
         import urllib.request
 
-        req = urllib.request.Request(self.url + path, method=method,
-                                     headers={"Authorization": f"Bearer {token}"})
+        headers = {"Authorization": f"Bearer {token}"}
+        data = None
+        if body is not None:
+            data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+        req = urllib.request.Request(self.url + path, method=method, headers=headers,
+                                     data=data)
         with urllib.request.urlopen(req, timeout=10) as r:
             return json.load(r)
 

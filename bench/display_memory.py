@@ -1,0 +1,116 @@
+"""Does the break-room page leak? `python bench/display_memory.py [--rotations 5000]`.
+
+Serves a throw-away demo company with `kiosk serve`, opens its display in Debian's
+Chromium with Playwright's fake clock, lets the page take its feed, then stops the server
+(a screen rotates its stored feed for days while the server is away; this also keeps
+reconnect attempts out of the measurement) and fast-forwards through N rotations. The JS
+heap is read through the DevTools protocol after a forced garbage collection, after the
+first 100 rotations and at the end. Prints a Markdown row; --write adds it to
+docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KIOSK = str(Path(sys.executable).with_name("kiosk"))
+SLIDE_MS = 12_000  # the default rotation
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def heap(cdp) -> int:
+    cdp.send("HeapProfiler.collectGarbage")
+    return int(cdp.send("Runtime.getHeapUsage")["usedSize"])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rotations", type=int, default=5000)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    tmp = Path(tempfile.mkdtemp(prefix="kiosk-mem-"))
+    port = free_port()
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")},
+           "KIOSK_INSTANCE_DIR": str(tmp), "KIOSK_PORT": str(port)}
+    out = subprocess.run([KIOSK, "init", "--demo"], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    url = next(line.split()[1] for line in out.splitlines() if line.startswith("display:"))
+    url = url.replace(":8000/", f":{port}/")
+    server = subprocess.Popen([KIOSK, "serve"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"),
+                                        args=["--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1920, "height": 1080})
+            page.clock.install()
+            page.goto(url)
+            page.clock.run_for(3000)
+            page.locator("body[data-state=live]").wait_for(state="attached", timeout=15_000)
+            page.clock.run_for(2000)
+            server.kill()  # an outage, not a goodbye: the page must carry on alone
+            server.wait(10)
+            cdp = page.context.new_cdp_session(page)
+            started = time.monotonic()
+            for _ in range(100):
+                page.clock.run_for(SLIDE_MS)
+            after_100 = heap(cdp)
+            nodes_100 = page.evaluate("document.getElementsByTagName('*').length")
+            for _ in range(args.rotations - 100):
+                page.clock.run_for(SLIDE_MS)
+            at_end = heap(cdp)
+            nodes_end = page.evaluate("document.getElementsByTagName('*').length")
+            elapsed = time.monotonic() - started
+            browser.close()
+    finally:
+        if server.poll() is None:
+            server.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    growth = (at_end - after_100) / after_100
+    row = (f"| {datetime.now(UTC):%Y-%m-%d} | {args.rotations:,} | {after_100 / 1e6:.2f} MB | "
+           f"{at_end / 1e6:.2f} MB | {growth:+.1%} | {nodes_100} → {nodes_end} | "
+           f"{elapsed:.0f} s |")
+    print("| date | rotations | heap after 100 | heap at end | change | DOM nodes | run |")
+    print("|---|---|---|---|---|---|---|")
+    print(row)
+    if args.write:
+        path = ROOT / "docs" / "benchmarks.md"
+        text = path.read_text("utf-8")
+        marker = "## Display memory"
+        if marker not in text:
+            text += (f"\n{marker}\n`python bench/display_memory.py --rotations 5000 --write` "
+                     f"(Debian Chromium, Playwright's fake clock, server stopped after the "
+                     f"first feed; machine: {platform.processor() or platform.machine()}, "
+                     f"{os.cpu_count()} cores). Target: heap at the end within 10 % of the "
+                     f"heap after 100 rotations.\n\n| date | rotations | heap after 100 | "
+                     f"heap at end | change | DOM nodes | run |\n|---|---|---|---|---|---|---|\n")
+        path.write_text(text.rstrip("\n") + "\n" + row + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
