@@ -25,7 +25,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check kiosk tests $(wildcard bench)
 
 test: $(VENV)/.installed-test lint
-	@if command -v node >/dev/null; then node --test static/display/; \
+	@if command -v node >/dev/null; then node --test static/display/ static/widget/; \
 	else echo "node not found: display unit tests skipped"; fi
 	$(BIN)/pytest -q
 

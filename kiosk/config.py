@@ -51,6 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Where sign-in rate limits are counted (redis://… to share across processes)"),
     Setting("LOGIN_RATE_LIMIT", "10 per minute;50 per hour",
             "Sign-in attempts allowed per client address"),
+    Setting("WIDGET_ORIGINS", "'self'",
+            "Origins whose pages may frame /widget (space-separated, e.g. https://intranet.example)"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),
 )
 
