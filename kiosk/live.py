@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -31,8 +32,22 @@ def announcement_json(row: Announcement | None, cleared: bool = False) -> dict |
             "until": row.until.isoformat() if row.until else None}
 
 
-def channel_stats(channel: Channel) -> dict:
+_STATS_TTL = 30.0  # seconds; thousands of widgets connecting at 9:00 share one query
+_stats_cache: dict[tuple[str, int], tuple[float, dict]] = {}
+
+
+def channel_stats(channel: Channel, fresh: bool = False) -> dict:
     """The weekly numbers a channel's stats slides show (its branches, or everyone's)."""
+    key = (current_app.config["DATABASE_URL"], channel.id)
+    cached = _stats_cache.get(key)
+    if cached and not fresh and time.monotonic() - cached[0] < _STATS_TTL:
+        return cached[1]
+    numbers = _compute_stats(channel)
+    _stats_cache[key] = (time.monotonic(), numbers)
+    return numbers
+
+
+def _compute_stats(channel: Channel) -> dict:
     from kiosk.taxonomy import current_matcher
 
     cfg = current_app.config
@@ -130,7 +145,7 @@ def publish_item_change(item: Item, before: set[int], after: set[int]) -> None:
                       to=room_for(channel_id))
 
 
-_last_stats: dict[int, dict] = {}
+_last_stats: dict[tuple[str, int], dict] = {}
 
 
 def publish_stats() -> None:
@@ -139,9 +154,10 @@ def publish_stats() -> None:
     Remembered per process; with several processes each sends its own change, and a
     repeated `stats` event is harmless to a screen."""
     for channel in db.session().scalars(select(Channel)):
-        numbers = channel_stats(channel)
-        if _last_stats.get(channel.id) != numbers:
-            _last_stats[channel.id] = numbers
+        numbers = channel_stats(channel, fresh=True)
+        key = (current_app.config["DATABASE_URL"], channel.id)
+        if _last_stats.get(key) != numbers:
+            _last_stats[key] = numbers
             socketio.emit("stats", numbers, namespace=NAMESPACE, to=room_for(channel.id))
 
 
