@@ -7,6 +7,15 @@ function str(v) {
   return typeof v === "string" && v.trim() ? v : null;
 }
 
+// A QR code is an image from our own server ("/qr/12.svg"): a plain path,
+// never another origin ("//host"), a scheme, or anything with odd characters.
+const SAME_ORIGIN_PATH = /^\/(?!\/)[A-Za-z0-9_\-./]{1,200}$/;
+
+/** The item's QR code path if it is a safe same-origin path, else null. */
+export function qrPath(v) {
+  return typeof v === "string" && SAME_ORIGIN_PATH.test(v) && !v.includes("..") ? v : null;
+}
+
 /** A display item with only the fields the page uses, or null if unusable. */
 export function cleanItem(raw) {
   if (!raw || typeof raw !== "object") return null;
@@ -26,6 +35,7 @@ export function cleanItem(raw) {
     lang: str(raw.lang),
     pinned: raw.pinned === true,
     mentions: Array.isArray(raw.mentions) ? raw.mentions.filter((m) => str(m)).slice(0, 8) : [],
+    qr: qrPath(raw.qr),
   };
 }
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { cleanItem, fromFeed, MAX_ITEMS, removeItem, upsertItem } from "./feed.js";
+import { cleanItem, fromFeed, MAX_ITEMS, qrPath, removeItem, upsertItem } from "./feed.js";
 import { clockOffset, clockText, relativeTime, wallClock, zoneOffset } from "./time.js";
 
 const raw = (id, extra = {}) => ({ id, text: `text ${id}`, created_at: `2026-11-2${id % 10}T09:00:00+03:00`, ...extra });
@@ -14,6 +14,15 @@ test("cleanItem keeps only known fields and rejects junk", () => {
   assert.equal(item.pinned, false);
   assert.deepEqual(item.mentions, ["A"]);
   assert.ok(!("secret" in item));
+});
+
+test("a QR code is only ever a path on our own server", () => {
+  assert.equal(cleanItem(raw(1, { qr: "/qr/12.svg" })).qr, "/qr/12.svg");
+  assert.equal(cleanItem(raw(1)).qr, null);
+  for (const bad of ["//evil.example/qr.svg", "https://evil.example/x.svg", "javascript:alert(1)", "qr/1.svg",
+    "/qr/1.svg?x=<b>", "/qr/../admin", "/qr/1 .svg", 12, null]) {
+    assert.equal(qrPath(bad), null, String(bad));
+  }
 });
 
 test("fromFeed orders pinned first, then newest, and drops duplicates", () => {

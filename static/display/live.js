@@ -11,7 +11,7 @@ function idOf(payload) {
 
 /**
  * Connect and call `on.status(up)`, `on.feed(payload)`, `on.upsert(item)`,
- * `on.remove(id)`, `on.announcement(payload)`. Returns {isConnected, isRefused,
+ * `on.remove(id)`, `on.announcement(payload)`, `on.stats(payload)`. Returns {isConnected, isRefused,
  * heartbeat, close}.
  */
 export function connectLive({ io, base = "", token, widget, version, reloader, on }) {
@@ -91,6 +91,9 @@ export function connectLive({ io, base = "", token, widget, version, reloader, o
   });
   socket.on("announcement", (payload) => {
     if (payload && typeof payload === "object") on.announcement(payload);
+  });
+  socket.on("stats", (payload) => {
+    if (payload && typeof payload === "object" && on.stats) on.stats(payload);
   });
   socket.on("reload", () => {
     // Spread the screens' reloads over a few seconds.

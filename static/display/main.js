@@ -1,11 +1,18 @@
-// Wires the screen: stored feed → rotation → two reused slides, the live
-// connection, the watchdog, a clock, and a slow anti burn-in shift. Every
-// timer here is a single handle that is replaced, never added to.
+// Wires the screen: stored feed → rotation → reused slides (two for praise,
+// one for the weekly stats, one for an announcement), the live connection,
+// the watchdog, a clock, display hours, the frame's orientation and a slow
+// anti burn-in shift. Every timer here is a single handle that is replaced,
+// never added to.
 
 import { fromFeed, removeItem, upsertItem } from "./feed.js";
+import { screenMode } from "./hours.js";
 import { connectLive } from "./live.js";
+import { createNoticeSlide, renderNotice } from "./notice.js";
+import { frameBox } from "./orientation.js";
 import { createSlide, labels, renderSlide } from "./render.js";
-import { nextSlide } from "./rotation.js";
+import { nextSlide, slideMix } from "./rotation.js";
+import { cleanStats, hasStats } from "./stats.js";
+import { createStatsSlide, renderStats } from "./statslide.js";
 import { createStore } from "./store.js";
 import { clockOffset, clockText, wallClock, zoneOffset } from "./time.js";
 import { createReloader, createWatchdog } from "./watchdog.js";
@@ -21,6 +28,8 @@ const view = {
   offset: 0, // server clock − our clock, ms
   zone: null, // the server's UTC offset, minutes
   announcement: null,
+  stats: null, // the last `stats` payload as sent (stats.js cleans it on use)
+  screen: null, // {name, branch} of this screen
   feedSeen: false,
 };
 
@@ -31,11 +40,13 @@ if (saved) {
   view.offset = Number(saved.offset) || 0;
   view.zone = typeof saved.zone === "number" ? saved.zone : null;
   view.announcement = saved.announcement || null;
+  view.stats = saved.stats || null;
+  view.screen = saved.screen || null;
 }
 
 function persist() {
-  const { items, channel, offset, zone, announcement } = view;
-  store.save({ items, channel, offset, zone, announcement });
+  const { items, channel, offset, zone, announcement, stats, screen } = view;
+  store.save({ items, channel, offset, zone, announcement, stats, screen });
 }
 
 const serverNow = () => Date.now() + view.offset;
@@ -43,16 +54,22 @@ const lang = () => {
   const l = view.channel && view.channel.language;
   return l === "tr" || l === "en" ? l : cfg.lang === "en" ? "en" : "tr";
 };
+const stats = () => cleanStats(view.stats);
+const ctx = () => ({ lang: lang(), now: serverNow(), base: cfg.base || "" });
 const rotationMs = () => {
   const s = Number(view.channel && view.channel.rotation_seconds);
   return (Number.isFinite(s) && s > 0 ? Math.min(300, Math.max(5, s)) : 12) * 1000;
 };
 
 // --- slides ---------------------------------------------------------------
-const slides = [createSlide($("slide-a")), createSlide($("slide-b"))];
+const praise = [createSlide($("slide-a")), createSlide($("slide-b"))];
+const statsSlide = createStatsSlide($("slide-stats"));
+const noticeSlide = createNoticeSlide($("slide-notice"));
 const empty = $("empty");
 const progress = $("progress");
-let active = -1; // index of the visible slide, -1 when none
+let shown = null; // the visible slide, null when none
+let shownKind = null; // "praise" | "stats" | "announcement" | null
+let mode = "on"; // display hours (hours.js): "on" | "dim" | "blank"
 let rotation; // rotation history (rotation.js)
 let advanceTimer = null;
 let progressAnim = null;
@@ -77,32 +94,53 @@ function applyLabels() {
   $("announcement-label").textContent = l.announcement;
 }
 
-/** Build `item` on the hidden slide, then cross-fade to it. */
-function show(item) {
-  const next = active === 0 ? 1 : 0;
-  renderSlide(slides[next], item, { lang: lang(), now: serverNow() });
-  slides[next].root.classList.add("is-active");
-  if (active >= 0) slides[active].root.classList.remove("is-active");
-  active = next;
+/** The announcement if one is live now, else null. */
+function liveNote() {
+  const a = view.announcement;
+  const until = a && a.until ? Date.parse(a.until) : NaN;
+  return a && typeof a.text === "string" && a.text.trim() !== "" && !(until <= serverNow()) ? a : null;
+}
+
+/** Build the next slide (hidden), then cross-fade to it. */
+function show(kind, item) {
+  let next;
+  if (kind === "stats") renderStats((next = statsSlide), stats(), ctx());
+  else if (kind === "announcement") renderNotice((next = noticeSlide), liveNote(), ctx());
+  else renderSlide((next = shown === praise[0] ? praise[1] : praise[0]), item, ctx());
+  next.root.classList.add("is-active");
+  if (shown && shown !== next) shown.root.classList.remove("is-active");
+  shown = next;
+  shownKind = kind;
+  // The banner would repeat the announcement slide; it keeps its room.
+  document.body.classList.toggle("is-notice", kind === "announcement");
   empty.hidden = true;
   beat();
 }
 
 /** Report what is on the wall, for the console's screen health. */
 function beat() {
-  const shown = current();
-  if (live) live.heartbeat({ item: shown && typeof shown.id === "number" ? shown.id : null });
+  const item = mode === "on" ? current() : null;
+  if (live) live.heartbeat({ item: item && typeof item.id === "number" ? item.id : null });
 }
 
 function showEmpty() {
-  if (active >= 0) slides[active].root.classList.remove("is-active");
-  active = -1;
+  if (shown) shown.root.classList.remove("is-active");
+  shown = null;
+  shownKind = null;
+  document.body.classList.remove("is-notice");
   empty.hidden = false;
   restartProgress(0);
 }
 
 function current() {
-  return active >= 0 ? slides[active].item : null;
+  return shown ? shown.item : null;
+}
+
+/** More than one slide takes turns: the progress bar runs. */
+function rotating() {
+  const mix = slideMix(view.channel && view.channel.slide_mix);
+  const extra = (mix.stats > 0 && hasStats(stats()) ? 1 : 0) + (mix.announcements > 0 && liveNote() ? 1 : 0);
+  return view.items.length + extra > 1;
 }
 
 function advance() {
@@ -110,17 +148,28 @@ function advance() {
   watchdog.beat();
   let wait = rotationMs();
   try {
-    const { item, state } = nextSlide(view.items, serverNow(), rotation);
-    rotation = state;
-    if (!item) {
-      // Before any feed, give the server a moment rather than flash "soon".
-      if (view.feedSeen || Date.now() - bootAt > 4000) showEmpty();
-      else wait = 1000;
-    } else if (view.items.length === 1 && current() && current() === item) {
-      restartProgress(0); // one item: leave it be
+    if (mode !== "on") {
+      // Outside display hours the rotation pauses: nobody watches, and the
+      // morning then starts afresh with the newest praise (rotation.js STALE_MS).
+      wait = 5000;
     } else {
-      show(item);
-      restartProgress(view.items.length > 1 ? wait : 0);
+      const { kind, item, state } = nextSlide(view.items, serverNow(), rotation, {
+        mix: view.channel && view.channel.slide_mix,
+        stats: hasStats(stats()),
+        announcement: !!liveNote(),
+        branch: view.screen && view.screen.branch,
+      });
+      rotation = state;
+      if (!kind) {
+        // Before any feed, give the server a moment rather than flash "soon".
+        if (view.feedSeen || Date.now() - bootAt > 4000) showEmpty();
+        else wait = 1000;
+      } else if (kind === shownKind && (kind !== "praise" || current() === item)) {
+        restartProgress(0); // the only slide: leave it be
+      } else {
+        show(kind, item);
+        restartProgress(rotating() ? wait : 0);
+      }
     }
   } catch (err) {
     console.error("kiosk: slide failed", err);
@@ -132,22 +181,32 @@ function advance() {
 function showNow(id) {
   persist();
   const item = view.items.find((i) => String(i.id) === String(id));
-  if (!item) return refresh();
+  if (!item || mode !== "on") return refresh();
   clearTimeout(advanceTimer);
-  show(item);
+  show("praise", item);
   const wait = rotationMs();
-  restartProgress(view.items.length > 1 ? wait : 0);
+  restartProgress(rotating() ? wait : 0);
   advanceTimer = setTimeout(advance, wait);
 }
 
 // --- live events ----------------------------------------------------------
-/** The playlist changed: save it; take a removed slide off the wall at once. */
+/** Something changed: save it; take a slide that is gone off the wall at once. */
 function refresh() {
   persist();
-  const shown = current();
-  const fresh = shown && view.items.find((i) => String(i.id) === String(shown.id));
+  if (mode !== "on") return;
+  if (shownKind === "stats") {
+    if (!hasStats(stats())) advance();
+    else renderStats(statsSlide, stats(), ctx());
+    return;
+  }
+  if (shownKind === "announcement") {
+    if (!liveNote()) advance();
+    return;
+  }
+  const item = current();
+  const fresh = item && view.items.find((i) => String(i.id) === String(item.id));
   if (!fresh) advance();
-  else if (JSON.stringify(fresh) !== JSON.stringify(shown)) show(fresh);
+  else if (JSON.stringify(fresh) !== JSON.stringify(item)) show("praise", fresh);
 }
 
 function onFeed(payload) {
@@ -158,15 +217,25 @@ function onFeed(payload) {
     view.offset = clockOffset(payload.server_time, Date.now());
     view.zone = zoneOffset(payload.server_time) ?? view.zone;
   }
+  if ("stats" in payload) view.stats = payload.stats || null;
+  // A feed resent after a channel change may leave the screen out: keep ours.
+  if (payload.screen && typeof payload.screen === "object") view.screen = payload.screen;
   applyLabels();
+  applyFrame();
+  tickClock(); // the company's clock and display hours, from the new offset
   refresh();
   if ("announcement" in payload) onAnnouncement(payload.announcement || { text: "" });
 }
 
+function onStats(payload) {
+  view.stats = payload;
+  if (shownKind === "stats") refresh();
+  else persist();
+}
+
 function renderAnnouncement() {
   const a = view.announcement;
-  const until = a && a.until ? Date.parse(a.until) : NaN;
-  const live = !!a && typeof a.text === "string" && a.text.trim() !== "" && !(until <= serverNow());
+  const live = !!liveNote();
   const box = $("announcement");
   if (live) {
     const t = $("announcement-text");
@@ -177,6 +246,10 @@ function renderAnnouncement() {
     view.announcement = null;
     persist();
   }
+  if (shownKind === "announcement" && mode === "on") {
+    if (!live) advance();
+    else if (noticeSlide.note !== a) renderNotice(noticeSlide, a, ctx());
+  }
 }
 
 function onAnnouncement(payload) {
@@ -185,23 +258,68 @@ function onAnnouncement(payload) {
   renderAnnouncement();
 }
 
-// --- clock and burn-in shift ---------------------------------------------
+// --- display hours, clock, orientation, burn-in shift ----------------------
+/** Outside the channel's display hours: a dark screen with the clock ("dim"), or black. */
+function applyMode() {
+  const next = screenMode(view.channel && view.channel.display_hours, wallClock(serverNow(), view.zone));
+  if (next === mode) return;
+  mode = next;
+  document.body.classList.toggle("is-dim", mode === "dim");
+  document.body.classList.toggle("is-blank", mode === "blank");
+  $("night").hidden = mode === "on";
+  if (mode === "on") advance(); // back on: a fresh slide at once
+  else {
+    restartProgress(0);
+    beat();
+  }
+}
+
+function setText(id, value) {
+  const node = $(id);
+  if (node.textContent !== value) node.textContent = value;
+}
+
 function tickClock() {
   const { time, date } = clockText(serverNow(), view.zone, lang());
-  const t = $("clock-time");
-  const d = $("clock-date");
-  if (t.textContent !== time) t.textContent = time;
-  if (d.textContent !== date) d.textContent = date;
+  setText("clock-time", time);
+  setText("clock-date", date);
+  setText("night-time", time);
+  setText("night-date", date);
+  applyMode();
   renderAnnouncement();
 }
 
-// Nine positions 0.3vmin (~3 px at 1080p) apart, one step every few minutes.
+// The frame stands as the channel says (orientation.js); nine positions
+// 0.3vmin (~3 px at 1080p) apart shift it one step every few minutes, and the
+// night clock, alone on a dark screen, wanders further.
+const frame = $("frame");
+let box = frameBox("auto", innerWidth, innerHeight);
 let shiftAt = 0;
-function shiftFrame() {
-  shiftAt = (shiftAt + 1) % 9;
+function placeFrame() {
   const x = ((shiftAt % 3) - 1) * 0.3;
   const y = (Math.floor(shiftAt / 3) - 1) * 0.3;
-  $("frame").style.transform = `translate(${x}vmin, ${y}vmin)`;
+  frame.style.transform = `translate(${x}vmin, ${y}vmin) ${box.transform}`.trim();
+  $("night-clock").style.transform = `translate(${x * 40}vmin, ${y * 40}vmin)`;
+}
+
+function shiftFrame() {
+  shiftAt = (shiftAt + 1) % 9;
+  placeFrame();
+}
+
+function applyFrame() {
+  const next = frameBox(view.channel && view.channel.orientation, innerWidth, innerHeight);
+  if (next.transform === box.transform && next.portrait === box.portrait && next.width === box.width) return;
+  box = next;
+  document.documentElement.classList.toggle("is-portrait", box.portrait);
+  frame.classList.toggle("is-turned", !!box.turn);
+  frame.style.width = box.turn ? `${box.width}px` : "";
+  frame.style.height = box.turn ? `${box.height}px` : "";
+  // Turn at once: the slow transition is for the burn-in shift only.
+  frame.style.transition = "none";
+  placeFrame();
+  void frame.offsetWidth;
+  frame.style.transition = "";
 }
 
 // The stage changes size with the window and when an announcement comes or
@@ -210,8 +328,9 @@ let resizeTimer = null;
 function onResize() {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
-    const s = active >= 0 ? slides[active] : null;
-    if (s && s.item) renderSlide(s, s.item, { lang: lang(), now: serverNow() });
+    if (shown && shown.item) renderSlide(shown, shown.item, ctx());
+    else if (shown === noticeSlide && noticeSlide.note) renderNotice(noticeSlide, noticeSlide.note, ctx());
+    else if (shown === statsSlide && statsSlide.stats) renderStats(statsSlide, statsSlide.stats, ctx());
   }, 300);
 }
 
@@ -228,11 +347,14 @@ const watchdog = createWatchdog({
 });
 
 applyLabels();
+document.documentElement.classList.toggle("is-portrait", box.portrait);
+applyFrame();
 tickClock();
 advance();
 setInterval(tickClock, 2000);
 setInterval(beat, 10e3);
 setInterval(shiftFrame, 4 * 60e3);
+addEventListener("resize", applyFrame);
 if (typeof ResizeObserver === "function") new ResizeObserver(onResize).observe($("stage"));
 else addEventListener("resize", onResize);
 watchdog.start();
@@ -265,6 +387,7 @@ if (typeof globalThis.io === "function") {
         refresh();
       },
       announcement: onAnnouncement,
+      stats: onStats,
     },
   });
 } else {

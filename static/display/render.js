@@ -1,6 +1,8 @@
-// Builds one slide into a reused element. Customer text goes in through
-// textContent only. The quote gets the largest font that fits, never less
-// than 54/1080 of the screen's shorter side; longer text is cut at a word.
+// Builds one praise slide into a reused element. Customer text goes in
+// through textContent only. The quote gets the largest font that fits, never
+// less than 54/1080 of the screen's shorter side; longer text is cut at a word.
+// The source shows as a small monochrome icon (icons/*.svg, drawn by CSS
+// masks), the original post as a QR code image from our own server.
 
 import { highlightSegments, shortenToFit } from "./text.js";
 import { relativeTime } from "./time.js";
@@ -20,6 +22,8 @@ export const LABELS = {
     and: " ve ",
     empty: "Yakında burada müşterilerimizin sözleri olacak",
     announcement: "Duyuru",
+    scan: "Orijinali için okutun",
+    stars: (n) => `5 üzerinden ${n} yıldız`,
   },
   en: {
     brand: "From our customers",
@@ -32,6 +36,8 @@ export const LABELS = {
     and: " and ",
     empty: "Customer praise will appear here soon",
     announcement: "Announcement",
+    scan: "Scan for the original",
+    stars: (n) => `${n} out of 5 stars`,
   },
 };
 
@@ -53,6 +59,21 @@ const SOURCES = {
   webhook: null,
 };
 
+// Sources with an icon of their own; any other source gets the speech bubble.
+const ICONS = {
+  google: "google",
+  foursquare: "foursquare",
+  appstore: "appstore",
+  app_store: "appstore",
+  "app-store": "appstore",
+  x: "x",
+  twitter: "x",
+  mastodon: "mastodon",
+  survey: "survey",
+  email: "email",
+  "e-mail": "email",
+};
+
 export function labels(lang) {
   return LABELS[lang] || LABELS.en;
 }
@@ -66,11 +87,22 @@ export function sourceLabel(source, lang) {
   return v && typeof v === "object" ? v[lang] || v.en : v;
 }
 
-function el(tag, cls, parent) {
+/** The icon name (icons/<name>.svg) for a source; "other" for any we do not know. */
+export function sourceIcon(source) {
+  return (source && ICONS[source.toLowerCase()]) || "other";
+}
+
+export function el(tag, cls, parent) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
-  parent.appendChild(e);
+  if (parent) parent.appendChild(e);
   return e;
+}
+
+export function setText(node, value) {
+  const v = value || "";
+  if (node.textContent !== v) node.textContent = v;
+  node.hidden = !v;
 }
 
 /** Build the slide's fixed skeleton once; later renders only change text. */
@@ -84,19 +116,46 @@ export function createSlide(root) {
   const quote = el("blockquote", "quote", content);
   const text = el("p", "quote__text", quote);
   const foot = el("footer", "slide__foot", root);
-  const author = el("p", "author", foot);
-  const meta = el("p", "meta", foot);
+  const credit = el("div", "credit", foot);
+  const author = el("p", "author", credit);
+  const meta = el("p", "meta", credit);
   const stars = el("span", "stars", meta);
   const source = el("span", "source", meta);
+  const icon = el("span", "source__icon", source);
+  const sourceName = el("span", "source__name", source);
   const branch = el("span", "branch", meta);
   const when = el("span", "when", meta);
-  return { root, badge, about, body, content, quote, text, author, stars, source, branch, when, item: null };
+  const qr = el("figure", "qr", foot);
+  const scan = el("figcaption", "qr__caption", qr);
+  // The image is attached only while an item has a QR code, so a slide
+  // without one holds no <img> at all; it shows once it has loaded.
+  const qrImg = el("img", "qr__img");
+  qrImg.alt = "QR";
+  qrImg.decoding = "async";
+  qrImg.addEventListener("load", () => qr.classList.remove("is-waiting"));
+  qrImg.addEventListener("error", () => qr.classList.add("is-waiting"));
+  icon.setAttribute("aria-hidden", "true");
+  return { root, badge, about, body, content, quote, text, author, stars, source, icon, sourceName, branch, when, qr, scan, qrImg, item: null };
 }
 
-function setText(node, value) {
-  const v = value || "";
-  if (node.textContent !== v) node.textContent = v;
-  node.hidden = !v;
+/** Show the item's QR code (a path on our server, below `base`), or none. */
+function setQr(slide, path, ctx, l) {
+  const { qr, qrImg } = slide;
+  qr.hidden = !path;
+  if (!path) {
+    if (qrImg.parentNode) qrImg.remove();
+    qrImg.removeAttribute("src");
+    return;
+  }
+  setText(slide.scan, l.scan);
+  const src = `${ctx.base || ""}${path}`;
+  if (qrImg.getAttribute("src") !== src) {
+    qr.classList.add("is-waiting");
+    qrImg.src = src;
+  } else if (qrImg.complete) {
+    qr.classList.toggle("is-waiting", !qrImg.naturalWidth);
+  }
+  if (!qrImg.parentNode) qr.appendChild(qrImg);
 }
 
 function fillQuote(slide, text) {
@@ -111,22 +170,24 @@ function fillQuote(slide, text) {
   slide.text.replaceChildren(...nodes);
 }
 
-/** Fit the quote: largest size in [floor, max] that fits, else cut at a word. */
-export function fitQuote(slide, view = globalThis) {
+/**
+ * Fit `full` into `box` ({body, content, text}): the largest size in [floor,
+ * max] that fits, else cut at a word at the floor. `fill(s)` puts text s in.
+ */
+export function fitText(box, full, fill, view = globalThis, maxRatio = MAX_RATIO) {
   const short = Math.min(view.innerWidth, view.innerHeight);
   const floor = Math.ceil(short * FLOOR_RATIO);
-  const max = Math.max(floor, Math.floor(short * MAX_RATIO));
-  const { body, content, text } = slide;
+  const max = Math.max(floor, Math.floor(short * maxRatio));
+  const { body, content, text } = box;
   const cs = view.getComputedStyle(body);
   const room = body.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
   const fits = (px) => {
     text.style.fontSize = `${px}px`;
     return content.offsetHeight <= room + 1 && text.scrollWidth <= text.clientWidth + 1;
   };
-  const full = slide.item.text;
-  fillQuote(slide, full);
+  fill(full);
   if (!fits(floor)) {
-    fillQuote(slide, shortenToFit(full, (s) => (fillQuote(slide, s), fits(floor))));
+    fill(shortenToFit(full, (s) => (fill(s), fits(floor))));
     fits(floor);
     return floor;
   }
@@ -141,12 +202,28 @@ export function fitQuote(slide, view = globalThis) {
   return lo;
 }
 
+/** Fit the quote: largest size in [floor, max] that fits, else cut at a word. */
+export function fitQuote(slide, view = globalThis) {
+  return fitText(slide, slide.item.text, (s) => fillQuote(slide, s), view);
+}
+
 function joinNames(names, l) {
   if (names.length <= 1) return names[0] || "";
   return `${names.slice(0, -1).join(", ")}${l.and}${names[names.length - 1]}`;
 }
 
-/** Fill `slide` with `item`; ctx = {lang, now (server ms)}. The slide may be hidden. */
+/** Where the meta line wraps, the next line starts without a "·" (CSS hides it). */
+function markLineStarts(meta) {
+  let prev = null;
+  for (const span of meta.children) {
+    span.classList.remove("is-line-start");
+    if (span.hidden) continue;
+    if (prev && span.offsetTop > prev.offsetTop + prev.offsetHeight / 2) span.classList.add("is-line-start");
+    prev = span;
+  }
+}
+
+/** Fill `slide` with `item`; ctx = {lang, now (server ms), base}. The slide may be hidden. */
 export function renderSlide(slide, item, ctx) {
   const l = labels(ctx.lang);
   slide.item = item;
@@ -161,8 +238,14 @@ export function renderSlide(slide, item, ctx) {
   setText(slide.author, `— ${item.author || l.anonymous}`);
   const rating = item.rating;
   setText(slide.stars, rating ? "★".repeat(rating) + "☆".repeat(5 - rating) : "");
-  setText(slide.source, sourceLabel(item.source, ctx.lang));
+  if (rating) slide.stars.setAttribute("aria-label", l.stars(rating));
+  slide.source.hidden = !item.source;
+  slide.icon.className = `source__icon icon--${sourceIcon(item.source)}`;
+  // X's icon is its name; every other icon comes with a name to read.
+  setText(slide.sourceName, sourceIcon(item.source) === "x" ? "" : sourceLabel(item.source, ctx.lang));
   setText(slide.branch, item.branch ? l.branch(item.branch) : "");
   setText(slide.when, item.created_at ? relativeTime(item.created_at, ctx.now, ctx.lang) : "");
+  setQr(slide, item.qr, ctx, l);
   fitQuote(slide, ctx.view);
+  markLineStarts(slide.stars.parentNode);
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { initialState, nextSlide, PIN_EVERY, STALE_MS } from "./rotation.js";
+import { cycleOf, DEFAULT_MIX, initialState, nextSlide, PIN_EVERY, slideMix, STALE_MS } from "./rotation.js";
 
 const T0 = Date.parse("2026-11-24T12:00:00Z");
 
@@ -15,15 +15,15 @@ function item(id, { hoursAgo = id, pinned = false, branch = "Kadıköy", source 
   };
 }
 
-function run(items, count, state, now = T0) {
+function run(items, count, state, now = T0, opts = undefined) {
   const out = [];
   let s = state;
   for (let i = 0; i < count; i++) {
-    const r = nextSlide(items, now + i * 12e3, s);
-    out.push(r.item);
+    const r = nextSlide(items, now + i * 12e3, s, opts);
+    out.push(r.kind === "praise" || !r.kind ? r.item : r.kind);
     s = r.state;
   }
-  return { ids: out.map((i) => i && i.id), state: s };
+  return { ids: out.map((i) => (i && typeof i === "object" ? i.id : i)), state: s };
 }
 
 test("empty playlist gives no item", () => {
@@ -138,4 +138,110 @@ test("a broken state is replaced, not trusted", () => {
   const r = nextSlide([item(1)], T0, { shown: "x" });
   assert.equal(r.item.id, 1);
   assert.deepEqual(Object.keys(r.state).sort(), Object.keys(initialState()).sort());
+});
+
+// --- slide mix --------------------------------------------------------------
+
+test("slide mix: empty means the defaults, junk is ignored, counts are bounded", () => {
+  assert.deepEqual(slideMix({}), DEFAULT_MIX);
+  assert.deepEqual(slideMix(null), { praise: 6, stats: 1, announcements: 1 });
+  assert.deepEqual(slideMix({ praise: 3, stats: "x" }), { praise: 3, stats: 1, announcements: 1 });
+  assert.deepEqual(slideMix({ praise: 2.7, stats: 0, announcements: -4 }), { praise: 2, stats: 0, announcements: 0 });
+  assert.equal(slideMix({ praise: 1e9 }).praise, 50);
+  assert.deepEqual(slideMix({ praise: 0, stats: 0, announcements: 0 }), { praise: 1, stats: 0, announcements: 0 });
+});
+
+test("a cycle is N praise, then stats, then the announcement", () => {
+  assert.deepEqual(cycleOf({}), ["praise", "praise", "praise", "praise", "praise", "praise", "stats", "announcement"]);
+  assert.deepEqual(cycleOf({ praise: 2, stats: 0 }), ["praise", "praise", "announcement"]);
+  // two stats slides: the praise is split in two runs, the announcement ends the cycle
+  assert.deepEqual(cycleOf({ praise: 6, stats: 2, announcements: 1 }).join(" "),
+    "praise praise praise stats praise praise praise stats announcement");
+});
+
+const mixed = () => Array.from({ length: 12 }, (_, i) => item(i + 1, { branch: `b${i % 4}`, source: `s${i % 3}` }));
+
+test("stats and announcement slides come once per cycle, after the praise", () => {
+  const { ids } = run(mixed(), 24, undefined, T0, { mix: {}, stats: true, announcement: true });
+  assert.deepEqual(ids.map((x) => (typeof x === "number" ? "p" : x[0])).join(""), "ppppppsappppppsappppppsa");
+  const praise = ids.filter((x) => typeof x === "number");
+  assert.equal(new Set(praise.slice(0, 12)).size, 12, "every item once per praise cycle");
+});
+
+test("no stats slide without stats or with mix.stats 0; no announcement slide without one", () => {
+  const without = run(mixed(), 16, undefined, T0, { mix: {}, stats: false, announcement: false }).ids;
+  assert.ok(without.every((x) => typeof x === "number"), `${without}`);
+  const zero = run(mixed(), 16, undefined, T0, { mix: { stats: 0, announcements: 0 }, stats: true, announcement: true }).ids;
+  assert.ok(zero.every((x) => typeof x === "number"), `${zero}`);
+  const onlyNote = run(mixed(), 14, undefined, T0, { mix: { praise: 3 }, stats: false, announcement: true }).ids;
+  assert.deepEqual(onlyNote.map((x) => (typeof x === "number" ? "p" : x[0])).join(""), "pppapppapppapp");
+});
+
+test("specials keep turning when the playlist is empty; nothing at all gives null", () => {
+  const r = run([], 4, undefined, T0, { stats: true, announcement: true });
+  assert.deepEqual(r.ids, ["stats", "announcement", "stats", "announcement"]);
+  const none = nextSlide([], T0, undefined, { stats: false });
+  assert.equal(none.kind, null);
+  assert.equal(none.item, null);
+});
+
+test("a mix without praise still shows praise when there is nothing else", () => {
+  const r = nextSlide([item(1)], T0, undefined, { mix: { praise: 0, stats: 1 }, stats: false });
+  assert.equal(r.kind, "praise");
+  assert.equal(r.item.id, 1);
+});
+
+test("pinned still come more often, and no item twice in a praise cycle, with specials between", () => {
+  const items = [item(100, { pinned: true, hoursAgo: 50 }), ...Array.from({ length: 9 }, (_, i) => item(i + 1, { branch: `b${i % 3}` }))];
+  const { ids } = run(items, 80, undefined, T0, { stats: true, announcement: true, branch: "b1" });
+  const praise = ids.filter((x) => typeof x === "number");
+  assert.equal(praise.filter((x) => x === 100).length, Math.floor(praise.length / PIN_EVERY));
+  const regular = praise.filter((x) => x < 100);
+  for (let c = 0; c + 9 <= regular.length; c += 9) assert.equal(new Set(regular.slice(c, c + 9)).size, 9);
+  assert.equal(ids.filter((x) => x === "stats").length, 10);
+});
+
+// --- the screen's own branch ------------------------------------------------
+
+test("the screen's own branch comes first, and counts double in ordering", () => {
+  const items = [
+    item(1, { branch: "Kadıköy", hoursAgo: 1 }),
+    item(2, { branch: "Konak", hoursAgo: 1.5 }),
+    item(3, { branch: "Çankaya", hoursAgo: 10 }),
+    item(4, { branch: "Konak", hoursAgo: 30 }),
+    item(5, { branch: "Çankaya", hoursAgo: 40 }),
+    item(6, { branch: "Konak", hoursAgo: 5 }),
+  ];
+  // Without a branch: newest first, branches interleaved.
+  assert.equal(run(items, 1).ids[0], 1);
+  // On a Konak screen, Konak's 1.5-hour-old item ranks as 45 minutes: it goes first.
+  const own = run(items, 6, undefined, T0, { branch: "konak" }).ids;
+  assert.deepEqual(own.slice(0, 2), [2, 1]);
+  assert.equal(new Set(own).size, 6, "every item still once per cycle");
+  // Konak's items come at every other slide (interleaved), ahead of older Çankaya ones.
+  const konak = own.map((id, at) => [id, at]).filter(([id]) => [2, 4, 6].includes(id)).map(([, at]) => at);
+  assert.deepEqual(konak, [0, 2, 4]);
+});
+
+test("own branch: an older own item overtakes a newer one from elsewhere, but not a much newer one", () => {
+  const items = [item(1, { branch: "A", hoursAgo: 10 }), item(2, { branch: "B", hoursAgo: 12 })];
+  assert.equal(run(items, 1, undefined, T0, { branch: "B" }).ids[0], 2); // 12 h counts as 6
+  const far = [item(1, { branch: "A", hoursAgo: 2 }), item(2, { branch: "B", hoursAgo: 12 })];
+  assert.equal(run(far, 1, undefined, T0, { branch: "B" }).ids[0], 1); // 6 h is older than 2 h
+});
+
+test("own branch favouring keeps pinned items more frequent and never repeats in a row", () => {
+  const items = [
+    item(100, { pinned: true, branch: "X" }),
+    ...Array.from({ length: 8 }, (_, i) => item(i + 1, { branch: i < 4 ? "Own" : "X", hoursAgo: i + 1 })),
+  ];
+  const { ids } = run(items, 60, undefined, T0, { branch: "Own" });
+  for (let i = 1; i < ids.length; i++) assert.notEqual(ids[i], ids[i - 1]);
+  assert.equal(ids.filter((x) => x === 100).length, 60 / PIN_EVERY);
+});
+
+test("after a long pause the mix starts over with praise", () => {
+  const { state } = run(mixed(), 6, undefined, T0, { stats: true });
+  assert.equal(nextSlide(mixed(), T0 + 6 * 12e3, state, { stats: true }).kind, "stats");
+  assert.equal(nextSlide(mixed(), T0 + STALE_MS + 60 * 12e3, state, { stats: true }).kind, "praise");
 });

@@ -78,3 +78,15 @@ export function clockText(now, zone, lang) {
       : `${DAYS.en[w.day]} ${w.date} ${MONTHS.en[w.month]}`;
   return { time, date };
 }
+
+/** The days of the week starting on `weekStart` ("2026-11-23"): "23–29 Kasım" / "23–29 November". */
+export function weekRange(weekStart, lang) {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(String(weekStart ?? ""));
+  if (!m) return "";
+  const from = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(from.getTime())) return "";
+  const to = new Date(from.getTime() + 6 * DAY);
+  const months = MONTHS[lang] || MONTHS.en;
+  const [d1, m1, d2, m2] = [from.getUTCDate(), from.getUTCMonth(), to.getUTCDate(), to.getUTCMonth()];
+  return m1 === m2 ? `${d1}–${d2} ${months[m2]}` : `${d1} ${months[m1]} – ${d2} ${months[m2]}`;
+}
