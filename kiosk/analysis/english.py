@@ -10,7 +10,7 @@ from importlib.resources import files
 
 @cache
 def vader():
-    """NLTK's VADER with the lexicon shipped by the vaderSentiment package: no nltk.download()."""
+    """NLTK's VADER with the lexicon file the vaderSentiment package ships: no network."""
     import nltk
     import vaderSentiment.vaderSentiment as vs
     from nltk.sentiment.vader import SentimentIntensityAnalyzer
