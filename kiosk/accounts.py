@@ -21,11 +21,17 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_user(username: str, password: str, role: str) -> User:
+MIN_PASSWORD = 8
+
+
+def create_user(username: str, password: str, role: str,
+                min_length: int = MIN_PASSWORD) -> User:
     if role not in {r.value for r in Role}:
         raise AccountError(f"role must be one of: {', '.join(r.value for r in Role)}")
-    if len(password) < 8:
-        raise AccountError("password must be at least 8 characters")
+    if not username or len(username) > 80:
+        raise AccountError("a username is 1 to 80 characters")
+    if len(password) < max(min_length, 1):
+        raise AccountError(f"password must be at least {max(min_length, 1)} characters")
     session = db.session()
     if session.scalar(select(User).where(User.username == username)):
         raise AccountError(f"user {username!r} exists")

@@ -36,7 +36,9 @@ class IngestReport:
 def read_records(data: bytes | str, filename: str = "") -> Iterator[tuple[int, object]]:
     """Yield (line number, record) from CSV or JSON lines; a broken line yields an exception."""
     text = data.decode("utf-8-sig", errors="replace") if isinstance(data, bytes) else data
-    if filename.lower().endswith(".csv") or (not filename and _looks_like_csv(text)):
+    name = filename.lower()
+    if name.endswith(".csv") or (not name.endswith((".jsonl", ".json", ".ndjson"))
+                                 and _looks_like_csv(text)):
         reader = csv.DictReader(io.StringIO(text, newline=""))
         line = reader.line_num
         try:
@@ -48,6 +50,14 @@ def read_records(data: bytes | str, filename: str = "") -> Iterator[tuple[int, o
                 yield start, {k.strip(): v for k, v in row.items() if k}
         except csv.Error as exc:
             yield line + 1, InvalidFeedback(f"unreadable CSV: {exc}")
+        return
+    if text.lstrip().startswith("["):  # a JSON array rather than JSON lines
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield exc.lineno, InvalidFeedback(f"not valid JSON: {exc.msg} at line {exc.lineno}")
+            return
+        yield from enumerate(records, start=1)
         return
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():

@@ -78,13 +78,17 @@ def test_the_queue_escapes_customer_text(admin, make_item):
     assert '<img src=x' not in page and "&lt;img src=x" in page
 
 
-def test_sign_in_is_rate_limited(app, client):
+def test_failed_sign_ins_are_rate_limited(app, client):
     app.config["LOGIN_RATE_LIMIT"] = "3 per minute"
+    accounts.create_user("ada", "correct-horse", "admin")
     token = csrf_of(client.get("/admin/login").get_data(as_text=True))
-    codes = [client.post("/admin/login", data={"username": "x", "password": "y",
-                                               "csrf_token": token}).status_code
-             for _ in range(4)]
-    assert codes == [401, 401, 401, 429]
+
+    def attempt(password):
+        return client.post("/admin/login", data={"username": "ada", "password": password,
+                                                 "csrf_token": token}).status_code
+
+    assert [attempt("correct-horse") for _ in range(4)] == [302] * 4  # success is free
+    assert [attempt("guess") for _ in range(4)] == [401, 401, 401, 429]
 
 
 def test_create_screen_shows_url_and_qr_and_is_audited(admin):

@@ -59,3 +59,10 @@ def test_clear_praise_is_auto_approved_and_the_rest_waits(app, make_item):
         "approved"
     assert make_item("The queue was long and the bread was stale.").status == "pending"
     assert make_item("Do you open on Sunday?").status == "pending"
+
+
+def test_a_json_array_file_imports_too(app):
+    data = json.dumps([{"source": "x", "external_id": "1", "text": "Harika!"},
+                       {"source": "x", "text": "no id"}])
+    report = ingest.ingest(ingest.read_records(data, "export.json"))
+    assert len(report.added) == 1 and report.errors[0][0] == 2

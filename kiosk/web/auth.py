@@ -73,7 +73,8 @@ def _login_limit() -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"],
+               deduct_when=lambda response: response.status_code == 401)
 def login():
     if request.method == "POST":
         user = accounts.authenticate(request.form.get("username", ""),
