@@ -76,9 +76,9 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         with sync_playwright() as p:
+            flags = [f"--js-flags={args.js_flags}"] if args.js_flags else []
             browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                        args=["--disable-background-networking",
-                                              *([f"--js-flags={args.js_flags}"] if args.js_flags else [])])
+                                        args=["--disable-background-networking", *flags])
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
             page.clock.install()
             page.goto(url)
