@@ -109,6 +109,13 @@ PRAISE_CUES = re.compile(
     r"can you )?(?:ask|wish) for|worth every (?:penny|lira|cent)|value for money|"
     r"money well spent|well spent|very happy|so happy|really happy|spot on|top marks|"
     r"top notch|nothing to complain about|that'?s (?:what i call )?service|"
+    # kind acts told plainly: "carried the water up", "ran after me with my wallet"
+    r"(?:carried|walked|ran after|brought|helped|packed|remembered|noticed|swapped|"
+    r"replaced|refunded) (?:\w+ ){0,5}(?:for (?:me|us|him|her|my)|without (?:me |us )?(?:even )?"
+    r"(?:asking|being asked)|all the way|to (?:my|our|the) (?:car|door|taxi|flat|floor))|"
+    r"on the house|went out of (?:his|her|their|the) way|before i (?:even )?(?:noticed|asked)|"
+    r"(?:arrived|came|was at (?:my|the) door) (?:\d+ minutes )?(?:early|ahead of time|before)|"
+    r"deserves? a (?:raise|medal|promotion)|legend|absolute star|gem|"
     r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem)\b",
     re.I)
 

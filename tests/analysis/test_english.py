@@ -67,3 +67,12 @@ def test_unsupported_language_is_left_to_an_admin():
 def test_a_complaint_asked_as_a_question_is_still_a_complaint():
     assert assess("Why is the bread always stale and the staff so rude?", "en").label == \
         "complaint"
+
+
+@pytest.mark.parametrize("text", [
+    "Courier carried two water jugs up to my 5th floor flat without me even asking.",
+    "Forgot my wallet, the cashier ran after me all the way to the car park with it.",
+    "Barista noticed my son was cold and brought him a hot chocolate on the house.",
+])
+def test_kind_acts_told_plainly_are_praise(text):
+    assert assess(text, "en").label == "praise"
