@@ -158,16 +158,20 @@ function setQr(slide, path, ctx, l) {
   if (!qrImg.parentNode) qr.appendChild(qrImg);
 }
 
-function fillQuote(slide, text) {
-  const { mentions, branch } = slide.item;
-  const nodes = highlightSegments(text, mentions, branch).map((seg) => {
+/** Text nodes with the shout-out names and the branch wrapped in highlight spans. */
+export function highlightedNodes(text, mentions, branch) {
+  return highlightSegments(text, mentions, branch).map((seg) => {
     if (!seg.kind) return document.createTextNode(seg.text);
     const span = document.createElement("span");
     span.className = seg.kind === "branch" ? "hl hl--branch" : "hl";
     span.textContent = seg.text;
     return span;
   });
-  slide.text.replaceChildren(...nodes);
+}
+
+function fillQuote(slide, text) {
+  const { mentions, branch } = slide.item;
+  slide.text.replaceChildren(...highlightedNodes(text, mentions, branch));
 }
 
 /**

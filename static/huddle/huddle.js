@@ -2,10 +2,9 @@
 // between them (keyboard, click), fits each quote like the wall does, and
 // toggles full screen. Customer text is handled through textContent only.
 
-import { highlightSegments, shortenToFit } from "../display/text.js";
+import { fitText, highlightedNodes } from "../display/render.js";
 
-const FLOOR_RATIO = 54 / 1080; // quote letter size read from 3 m, as on the wall
-const MAX_RATIO = 112 / 1080;
+const MAX_RATIO = 112 / 1080; // the wall's floor (54/1080) applies; the deck's ceiling is lower
 
 const slides = [...document.querySelectorAll(".slide")];
 const pos = document.getElementById("pos");
@@ -34,43 +33,15 @@ const quotes = [...document.querySelectorAll(".quote__text")].map((text) => {
 });
 
 function fill(q, value) {
-  const nodes = highlightSegments(value, q.mentions, q.branch).map((seg) => {
-    if (!seg.kind) return document.createTextNode(seg.text);
-    const span = document.createElement("span");
-    span.className = seg.kind === "branch" ? "hl hl--branch" : "hl";
-    span.textContent = seg.text;
-    return span;
-  });
-  q.text.replaceChildren(...nodes);
+  q.text.replaceChildren(...highlightedNodes(value, q.mentions, q.branch));
 }
 
-/** Largest size in [floor, max] at which the quote fits; else cut at a word at the floor. */
+/** The wall's fitting: largest size that fits; else cut at a word at the 54 px floor. */
 function fit(q) {
-  const short = Math.min(window.innerWidth, window.innerHeight);
-  const floor = Math.ceil(short * FLOOR_RATIO);
-  const max = Math.max(floor, Math.floor(short * MAX_RATIO));
-  const cs = getComputedStyle(q.body);
-  const room = q.body.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-  const fits = (px) => {
-    q.text.style.fontSize = `${px}px`;
-    return q.content.offsetHeight <= room + 1 && q.text.scrollWidth <= q.text.clientWidth + 1;
-  };
-  fill(q, q.full);
-  if (!fits(floor)) {
-    fill(q, shortenToFit(q.full, (s) => (fill(q, s), fits(floor))));
-    fits(floor);
-    q.text.title = q.full; // the lead can still read the whole of it by pointing at it
-    return;
-  }
-  q.text.removeAttribute("title");
-  let lo = floor;
-  let hi = max;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (fits(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  fits(lo);
+  fitText(q, q.full, (value) => fill(q, value), window, MAX_RATIO);
+  // A shortened quote: the lead can still read the whole of it by pointing at it.
+  if (q.text.textContent !== q.full) q.text.title = q.full;
+  else q.text.removeAttribute("title");
 }
 
 function fitAll() {
