@@ -107,42 +107,15 @@ def get_item(item_id: int):
     return jsonify(item_json(item))
 
 
-def _decide(item_id: int, action):
+@bp.post(f"/items/<int:item_id>/<any({', '.join(curation.ACTIONS)}):action>")
+@require_role(Role.ADMIN, Role.CURATOR)
+def decide(item_id: int, action: str):
+    """approve, reject, pin, unpin or undo one item; idempotent, answers the item."""
     try:
-        item = action(item_id, g.actor.username)
+        item = curation.ACTIONS[action](item_id, g.actor.username)
     except curation.CurationError as exc:
         return _error(404, str(exc))
     return jsonify(item_json(item))
-
-
-@bp.post("/items/<int:item_id>/approve")
-@require_role(Role.ADMIN, Role.CURATOR)
-def approve(item_id: int):
-    return _decide(item_id, curation.approve_item)
-
-
-@bp.post("/items/<int:item_id>/reject")
-@require_role(Role.ADMIN, Role.CURATOR)
-def reject(item_id: int):
-    return _decide(item_id, curation.reject_item)
-
-
-@bp.post("/items/<int:item_id>/pin")
-@require_role(Role.ADMIN, Role.CURATOR)
-def pin(item_id: int):
-    return _decide(item_id, curation.pin_item)
-
-
-@bp.post("/items/<int:item_id>/unpin")
-@require_role(Role.ADMIN, Role.CURATOR)
-def unpin(item_id: int):
-    return _decide(item_id, curation.unpin_item)
-
-
-@bp.post("/items/<int:item_id>/undo")
-@require_role(Role.ADMIN, Role.CURATOR)
-def undo(item_id: int):
-    return _decide(item_id, curation.undo)
 
 
 @bp.patch("/items/<int:item_id>")
