@@ -34,8 +34,11 @@ def belongs(channel: Channel, item: Item, now: datetime, max_age_days: int) -> b
     return True
 
 
-def channels_showing(item: Item, now: datetime, max_age_days: int) -> set[int]:
-    channels = db.session().scalars(select(Channel)).all()
+def channels_showing(item: Item, now: datetime, max_age_days: int,
+                     channels: list[Channel] | None = None) -> set[int]:
+    """Ids of the channels showing the item; pass `channels` when asking for many items."""
+    if channels is None:
+        channels = db.session().scalars(select(Channel)).all()
     return {c.id for c in channels if belongs(c, item, now, max_age_days)}
 
 

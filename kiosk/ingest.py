@@ -16,7 +16,7 @@ from sqlalchemy import select
 from kiosk import db, feed, live
 from kiosk.analysis.pipeline import Thresholds, analyze
 from kiosk.feedback import FeedbackItem, InvalidFeedback, parse_feedback
-from kiosk.models import Analysis, Item
+from kiosk.models import Analysis, Channel, Item
 from kiosk.roster import current_roster
 from kiosk.rules import current_rules, decide
 from kiosk.taxonomy import current_matcher
@@ -126,8 +126,9 @@ def store_items(items: Iterable[tuple[int, FeedbackItem]], report: IngestReport 
     session.commit()  # the whole batch or nothing
     report.added.extend(i.id for i in new_items)
     now = datetime.now(UTC)
+    channels = list(session.scalars(select(Channel))) if new_items else []
     for item in new_items:
-        shown = feed.channels_showing(item, now, cfg["FEED_MAX_AGE_DAYS"])
+        shown = feed.channels_showing(item, now, cfg["FEED_MAX_AGE_DAYS"], channels)
         if shown:
             live.publish_item_change(item, set(), shown)
     if new_items:
