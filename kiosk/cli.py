@@ -70,6 +70,73 @@ def serve(workers: int | None) -> None:
     run(workers=workers)
 
 
+@main.command("scheduler")
+def scheduler_() -> None:
+    """Run scheduled jobs (source polls, the daily close) until stopped."""
+    import logging
+
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    from kiosk import scheduler
+
+    app = _app()
+    logging.basicConfig(level=app.config["LOG_LEVEL"].upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if not app.config["MESSAGE_QUEUE"]:
+        click.echo("note: without KIOSK_MESSAGE_QUEUE, screens hear of items this process "
+                   "collects only when they reconnect; set it, or keep KIOSK_SCHEDULER="
+                   "embedded in `kiosk serve`", err=True)
+    click.echo(f"scheduler {scheduler.HOLDER} started; daily close at "
+               f"{app.config['DAILY_AT']} {app.config['TIMEZONE']}", err=True)
+    try:
+        scheduler.start(app, BlockingScheduler())
+    except (KeyboardInterrupt, SystemExit):
+        pass
+
+
+@main.command()
+@click.option("--source", "names", multiple=True, metavar="NAME",
+              help="Poll only this source (repeatable); default: every enabled source.")
+def ingest(names: tuple[str, ...]) -> None:
+    """Poll sources once now, with progress, and print what came in."""
+    from kiosk.sources import collect, registry
+
+    app = _app()
+    with app.app_context():
+        try:
+            sources = ([registry.get_source(n) for n in names] if names
+                       else registry.polled_sources())
+        except registry.SourceError as exc:
+            raise click.ClickException(str(exc)) from None
+        if not sources:
+            click.echo("no sources to poll; add one with `kiosk sources add NAME --kind rss "
+                       "--set url=…`")
+            return
+        summaries = []
+        with click.progressbar(sources, label="polling", file=sys.stderr,
+                               item_show_func=lambda s: s.name if s else "") as bar:
+            for source in bar:
+                summaries.append(collect.poll(source, force=True))
+    failed = 0
+    for s in summaries:
+        if s.skipped:
+            click.echo(f"{s.source}: skipped ({s.skipped})")
+            continue
+        line = f"{s.source}: {s.new} new, {s.duplicates} duplicate, {s.rejected} rejected, " \
+               f"{len(s.invalid)} invalid"
+        if s.error:
+            failed += 1
+            line += f"; error: {s.error}"
+        click.echo(line)
+        for message in s.invalid[:10]:
+            click.echo(f"  {message}", err=True)
+    total = [sum(getattr(s, k) for s in summaries) for k in ("new", "duplicates", "rejected")]
+    click.echo(f"total: {total[0]} new, {total[1]} duplicate, {total[2]} rejected, "
+               f"{sum(len(s.invalid) for s in summaries)} invalid, {failed} sources failed")
+    if failed and failed == len(summaries):
+        sys.exit(1)
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--source", "default_source", help="Source name for rows that name none.")

@@ -53,6 +53,16 @@ SETTINGS: tuple[Setting, ...] = (
             "Sign-in attempts allowed per client address"),
     Setting("WIDGET_ORIGINS", "'self'",
             "Origins whose pages may frame /widget (space-separated, e.g. https://intranet.example)"),
+    Setting("SOURCE_TIMEOUT", 15.0, "Seconds a source connector waits for a provider's answer"),
+    Setting("SOURCE_RETRIES", 3, "Retries of a failed provider request (timeouts, 5xx, 429)"),
+    Setting("SOURCE_BACKOFF", 2.0, "First retry delay in seconds; doubles on each retry"),
+    Setting("SOURCE_MAX_WAIT", 120.0,
+            "Longest Retry-After honoured in a poll; a longer one postpones the source"),
+    Setting("SCHEDULER", "embedded",
+            "embedded: `kiosk serve` runs the scheduled jobs too; off: only `kiosk scheduler`"),
+    Setting("DAILY_AT", "07:00", "Local time of the daily job that closes yesterday's feedback"),
+    Setting("WEBHOOK_WINDOW", 300,
+            "Seconds a timestamped webhook signature stays valid (replay protection)"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),
 )
 

@@ -161,6 +161,27 @@ class Source(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     last_error_at: Mapped[datetime | None]
     items_fetched: Mapped[int] = mapped_column(Integer, default=0)
+    # Polling: the provider cursor saved after each stored page, so a restart resumes.
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    last_run_at: Mapped[datetime | None]
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # in a row
+    retry_at: Mapped[datetime | None]  # not before this (rate limit or backoff)
+
+
+class JobRun(Base):
+    """One run of a scheduled job for one slot; the unique key makes it run once anywhere."""
+
+    __tablename__ = "job_runs"
+    __table_args__ = (UniqueConstraint("job", "slot"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job: Mapped[str] = mapped_column(String(80))
+    slot: Mapped[str] = mapped_column(String(40))
+    holder: Mapped[str] = mapped_column(String(120))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(Text)
 
 
 class User(Base):

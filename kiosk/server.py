@@ -20,7 +20,15 @@ class _Gunicorn(BaseApplication):
         # Imported in the worker, after gevent has monkey-patched it.
         from kiosk import create_app
 
-        return create_app({"ASYNC_MODE": "gevent"})
+        app = create_app({"ASYNC_MODE": "gevent"})
+        if app.config["SCHEDULER"] == "embedded":
+            # Safe in every worker: each job claims its slot in the database first.
+            from apscheduler.schedulers.gevent import GeventScheduler
+
+            from kiosk import scheduler
+
+            scheduler.start(app, GeventScheduler())
+        return app
 
 
 def run(workers: int | None = None) -> None:

@@ -1,0 +1,126 @@
+"""HTTP for connectors: timeouts, retries with backoff, Retry-After, errors in words.
+
+Every failure becomes a FetchError whose message is what the console shows next to the
+source, so it names the host and what went wrong rather than a traceback.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlparse
+
+import requests
+
+log = logging.getLogger(__name__)
+
+RETRY_STATUS = {500, 502, 503, 504}
+
+
+class FetchError(Exception):
+    """A source could not be read this time; the message is for people."""
+
+
+class ShapeError(FetchError):
+    """The provider answered, but not in the documented shape (an API change)."""
+
+
+class RateLimited(FetchError):
+    def __init__(self, message: str, until: datetime):
+        super().__init__(message)
+        self.until = until
+
+
+class Http:
+    def __init__(self, timeout: float = 10.0, retries: int = 3, backoff: float = 1.0,
+                 max_wait: float = 60.0, user_agent: str = "Kiosk feedback collector"):
+        self.timeout, self.retries, self.backoff, self.max_wait = (
+            timeout, retries, backoff, max_wait)
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = user_agent
+
+    def get(self, url: str, *, params: dict | None = None,
+            headers: dict | None = None) -> requests.Response:
+        host = urlparse(url).netloc or url
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            try:
+                response = self.session.get(url, params=params, headers=headers,
+                                            timeout=self.timeout)
+            except requests.Timeout:
+                problem = f"{host} did not answer within {self.timeout:g} s"
+            except requests.ConnectionError as exc:
+                problem = f"cannot connect to {host}: {_reason(exc)}"
+            except requests.RequestException as exc:
+                raise FetchError(f"request to {host} failed: {exc}") from None
+            else:
+                if response.status_code == 429:
+                    wait = retry_after(response)
+                    if wait is None:
+                        wait = self._delay(attempt)
+                    if last or wait > self.max_wait:
+                        until = datetime.now(UTC) + timedelta(seconds=wait)
+                        raise RateLimited(f"rate-limited by {host} until "
+                                          f"{until:%Y-%m-%d %H:%M} UTC", until)
+                    log.info("429 from %s; waiting %.1f s", host, wait)
+                    time.sleep(wait)
+                    continue
+                if response.status_code in RETRY_STATUS:
+                    problem = f"{host} answered {response.status_code}"
+                elif response.status_code >= 400:
+                    raise FetchError(f"{host} answered {response.status_code} "
+                                     f"{response.reason or ''}: {_snippet(response)}")
+                else:
+                    return response
+            if last:
+                raise FetchError(f"{problem} (after {self.retries + 1} attempts)")
+            log.info("%s; retrying", problem)
+            time.sleep(self._delay(attempt))
+        raise AssertionError("unreachable")
+
+    def json(self, url: str, **kwargs) -> Any:
+        response = self.get(url, **kwargs)
+        try:
+            return response.json()
+        except (ValueError, json.JSONDecodeError):
+            raise ShapeError(f"malformed JSON from {urlparse(url).netloc}: "
+                             f"{_snippet(response)}") from None
+
+    def _delay(self, attempt: int) -> float:
+        return self.backoff * 2 ** attempt
+
+
+def retry_after(response: requests.Response) -> float | None:
+    """Seconds to wait from Retry-After (seconds or HTTP date) or X-Rate-Limit-Reset."""
+    value = response.headers.get("Retry-After")
+    if value:
+        value = value.strip()
+        if value.isdigit():
+            return float(value)
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+            return max(0.0, (when - datetime.now(UTC)).total_seconds())
+        except (TypeError, ValueError):
+            return None
+    reset = response.headers.get("X-Rate-Limit-Reset") or response.headers.get(
+        "X-RateLimit-Reset")
+    if reset and reset.strip().isdigit():
+        return max(0.0, int(reset) - time.time())
+    return None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    return "connection refused" if "refused" in text.lower() else text[:120]
+
+
+def _snippet(response: requests.Response) -> str:
+    """The start of the body when it explains something (JSON, text); not an HTML page."""
+    if "html" in response.headers.get("Content-Type", "").lower():
+        return "(an HTML page)"
+    text = " ".join(response.text[:160].split())
+    return text or "(empty body)"
