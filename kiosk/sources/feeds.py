@@ -37,12 +37,12 @@ class FeedConnector(Connector):
             parsed = feedparser.parse(response.content,
                                       response_headers={k.lower(): v for k, v
                                                         in response.headers.items()})
-            if parsed.bozo and not parsed.entries and not parsed.feed.get("title"):
-                reason = getattr(parsed, "bozo_exception", "unreadable")
-                raise ShapeError(f"{urlparse(url).netloc} did not send an RSS or Atom feed "
-                                 f"({reason})")
             lang = (parsed.feed.get("language") or "")[:2].lower()
             records = [r for r in (self._record(e, url, lang) for e in parsed.entries) if r]
+            if not parsed.version or (parsed.bozo and not records):
+                reason = getattr(parsed, "bozo_exception", None) or "no feed element"
+                raise ShapeError(f"{urlparse(url).netloc} did not send an RSS or Atom feed "
+                                 f"({reason})")
             fresh = [r for r in records if r["_when"] is None or r["_when"] >= since]
             for r in fresh:
                 r.pop("_when")
@@ -51,6 +51,7 @@ class FeedConnector(Connector):
             following = _next_link(parsed, url)
             if older or not following or following in seen:
                 return
+            url = following
 
     def _record(self, entry, feed_url: str, lang: str) -> dict | None:
         body = ""
