@@ -81,3 +81,41 @@ def test_body_over_the_limit_is_refused(app, webhook):
     response = post(app.test_client(), body, sign(webhook.signing_secret, body))
     assert response.status_code == 413
     assert stored() == 0
+
+
+def signed_at(secret: str, body: bytes, timestamp: int) -> dict:
+    message = str(timestamp).encode() + b"." + body
+    return {"Content-Type": "application/json", "X-Kiosk-Timestamp": str(timestamp),
+            "X-Kiosk-Signature": sign(secret, message)}
+
+
+def test_a_timestamped_signature_is_accepted_while_fresh_and_refused_when_replayed(client,
+                                                                                  webhook):
+    import time
+
+    body = json.dumps(ITEM).encode()
+    fresh = client.post("/api/v1/feedback", data=body,
+                        headers=signed_at(webhook.signing_secret, body, int(time.time())))
+    assert fresh.status_code == 201
+    late = client.post("/api/v1/feedback", data=body,
+                       headers=signed_at(webhook.signing_secret, body, int(time.time()) - 900))
+    assert late.status_code == 401 and "valid for 300 s" in late.get_json()["error"]
+    # The timestamp is part of what is signed: changing it breaks the signature.
+    headers = signed_at(webhook.signing_secret, body, int(time.time()) - 900)
+    headers["X-Kiosk-Timestamp"] = str(int(time.time()))
+    assert client.post("/api/v1/feedback", data=body, headers=headers).status_code == 401
+    assert stored() == 1
+
+
+def test_a_source_can_require_timestamps(client, app):
+    import time
+
+    from kiosk.sources.registry import add_source
+
+    source = add_source("strict", "webhook", {"require_timestamp": "yes"})
+    body = json.dumps({**ITEM, "source": "strict"}).encode()
+    plain = post(client, body, sign(source.signing_secret, body))
+    assert plain.status_code == 401 and "requires X-Kiosk-Timestamp" in plain.get_json()["error"]
+    ok = client.post("/api/v1/feedback", data=body,
+                     headers=signed_at(source.signing_secret, body, int(time.time())))
+    assert ok.status_code == 201

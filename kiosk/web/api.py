@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import time
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, g, jsonify, request
@@ -182,25 +183,46 @@ def users():
                                "created_at": u.created_at.isoformat()} for u in rows]})
 
 
-def _signing_source(body: bytes, header: str):
-    """The webhook source whose secret signed this body, or None (compared in constant time)."""
+def _signing_source(body: bytes, header: str, timestamp: str | None):
+    """(source, None) for the webhook source whose secret signed this request, else
+    (None, why). With X-Kiosk-Timestamp the signed message is "<timestamp>.<body>" and must
+    be fresh, so a captured request cannot be replayed later; sources can require it."""
     if not header.startswith("sha256="):
-        return None
+        return None, "missing X-Kiosk-Signature (sha256=<hex HMAC of the body>)"
     given = header[7:].strip().lower()
+    message = body
+    if timestamp is not None:
+        try:
+            age = time.time() - int(timestamp)
+        except ValueError:
+            return None, "X-Kiosk-Timestamp must be Unix seconds"
+        window = current_app.config["WEBHOOK_WINDOW"]
+        if abs(age) > window:
+            return None, (f"X-Kiosk-Timestamp is {int(abs(age))} s off; signatures are valid "
+                          f"for {window} s (a replay, or a clock that is wrong)")
+        message = timestamp.encode() + b"." + body
     for source in webhook_sources():
-        expected = hmac.new(source.signing_secret.encode(), body, hashlib.sha256).hexdigest()
+        expected = hmac.new(source.signing_secret.encode(), message, hashlib.sha256).hexdigest()
         if hmac.compare_digest(expected, given):
-            return source
-    return None
+            if timestamp is None and _truthy(source.settings.get("require_timestamp")):
+                return None, (f"source {source.name} requires X-Kiosk-Timestamp and a signature "
+                              "of \"<timestamp>.<body>\"")
+            return source, None
+    return None, "wrong X-Kiosk-Signature (sha256=<hex HMAC of the body>)"
+
+
+def _truthy(value) -> bool:
+    return str(value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 @bp.post("/feedback")
 def feedback():
     """Signed webhook: one item or a list. Unsigned or wrongly signed → 401, nothing stored."""
     body = request.get_data(cache=False)
-    source = _signing_source(body, request.headers.get("X-Kiosk-Signature", ""))
+    source, why = _signing_source(body, request.headers.get("X-Kiosk-Signature", ""),
+                                  request.headers.get("X-Kiosk-Timestamp"))
     if source is None:
-        return _error(401, "missing or wrong X-Kiosk-Signature (sha256=<hex HMAC of the body>)")
+        return _error(401, why)
     try:
         payload = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
