@@ -76,6 +76,11 @@ class Item(Base):
     decided_at: Mapped[datetime | None]
     edited_text: Mapped[str | None] = mapped_column(Text)  # a curator's edit; original kept
     expires_at: Mapped[datetime | None]
+    # Complaints only: new → contacted → resolved, and when (time to first contact).
+    complaint_status: Mapped[str | None] = mapped_column(String(16), index=True)
+    contacted_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None] = mapped_column(index=True)
+    handled_by: Mapped[str | None] = mapped_column(String(80))
 
     analysis: Mapped[Analysis | None] = relationship(
         back_populates="item", uselist=False, cascade="all, delete-orphan", lazy="joined"
@@ -305,3 +310,70 @@ class Setting(Base):
     value: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[str | None] = mapped_column(String(80))
+
+
+class ComplaintOwner(Base):
+    """Which team owns a complaint group (a theme slug, or a discovered cluster's key)."""
+
+    __tablename__ = "complaint_owners"
+
+    group_key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    team: Mapped[str] = mapped_column(String(120))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(80))
+
+
+class Subscription(Base):
+    """Someone who gets the morning digest: everything, or one branch's or team's praise."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("email", "branch", "team", name="uq_subscription"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(255), index=True)
+    language: Mapped[str] = mapped_column(String(8), default="tr")
+    branch: Mapped[str | None] = mapped_column(String(120))
+    team: Mapped[str | None] = mapped_column(String(120))
+    token: Mapped[str] = mapped_column(String(64), unique=True)  # for the unsubscribe link
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    unsubscribed_at: Mapped[datetime | None]
+
+
+class DigestSend(Base):
+    """A digest sent (or being sent) for one day to one address; unique, so never twice."""
+
+    __tablename__ = "digest_sends"
+    __table_args__ = (UniqueConstraint("day", "address", name="uq_digest_day_address"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD, company time zone
+    address: Mapped[str] = mapped_column(String(255))
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    items: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Poster(Base):
+    """A poster PDF made from an item (or a week's best): who made it, so it can be found."""
+
+    __tablename__ = "posters"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"),
+                                                index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="item")  # item | week
+    size: Mapped[str] = mapped_column(String(4), default="A4")
+    created_by: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Suggestion(Base):
+    """An employee's suggestion left on the monthly report page; read by admins."""
+
+    __tablename__ = "suggestions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM the report was about
+    text: Mapped[str] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    read_at: Mapped[datetime | None]
