@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -49,18 +50,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk.db import Database
     from kiosk.extensions import babel, csrf, limiter, login_manager, socketio
     from kiosk.live import NAMESPACE, LiveNamespace
-    from kiosk.web import (
-        admin,
-        api,
-        auth,
-        console_api,
-        display,
-        health,
-        huddle,
-        manage,
-        themes,
-        widget,
-    )
+    from kiosk.web import BLUEPRINTS, api, console_api, themes
 
     app = Flask(__name__, static_folder=str(ROOT / "static"),
                 template_folder=str(ROOT / "templates"))
@@ -94,9 +84,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     socketio.on_namespace(LiveNamespace(NAMESPACE))
 
-    for module in (health, auth, admin, manage, api, console_api, themes, display, widget,
-                   huddle):
-        app.register_blueprint(module.bp)
+    for name in BLUEPRINTS:
+        app.register_blueprint(importlib.import_module(f"kiosk.web.{name}").bp)
     csrf.exempt(api.bp)  # cookie-authenticated API writes are checked in require_role
     csrf.exempt(themes.bp)
     csrf.exempt(console_api.bp)

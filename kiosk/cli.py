@@ -275,7 +275,8 @@ def sources() -> None:
 
 @sources.command("add")
 @click.argument("name")
-@click.option("--kind", required=True, help="webhook, import, …")
+@click.option("--kind", required=True,
+              help="webhook, import, rss, mastodon, x, foursquare, google, appstore, imap")
 @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
               help="A connector setting; secrets as env:VARNAME.")
 def sources_add(name: str, kind: str, settings: tuple[str, ...]) -> None:
