@@ -17,6 +17,10 @@ from kiosk.models import Announcement, Channel, Item, Screen
 NAMESPACE = "/live"
 
 
+# What a display may report it is showing (heartbeat "slide").
+SLIDES = {"praise", "stats", "announcement", "empty", "dim", "blank"}
+
+
 def room_for(channel_id: int) -> str:
     return f"channel:{channel_id}"
 
@@ -118,8 +122,9 @@ class LiveNamespace(Namespace):
         if screen is None:
             return
         screen.last_seen, screen.connected = datetime.now(UTC), True
-        item = data.get("item")
+        item, slide = data.get("item"), data.get("slide")
         screen.current_item_id = item if isinstance(item, int) else None
+        screen.current_slide = slide if slide in SLIDES else None
         session.commit()
 
     def on_disconnect(self, reason=None):

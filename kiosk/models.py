@@ -146,6 +146,8 @@ class Screen(Base):
     connected: Mapped[bool] = mapped_column(default=False)
     client_version: Mapped[str | None] = mapped_column(String(64))
     current_item_id: Mapped[int | None] = mapped_column(Integer)
+    # What the wall shows now: praise | stats | announcement | empty | dim | blank
+    current_slide: Mapped[str | None] = mapped_column(String(16))
 
     channel: Mapped[Channel] = relationship(back_populates="screens", lazy="joined")
 

@@ -62,7 +62,8 @@ def screen_json(screen: Screen, base_url: str) -> dict:
             "url": screen_url(screen, base_url), "online": is_online(screen),
             "last_seen": screen.last_seen.isoformat() if screen.last_seen else None,
             "client_version": screen.client_version,
-            "current_item_id": screen.current_item_id, "branch": screen.branch}
+            "current_item_id": screen.current_item_id, "current_slide": screen.current_slide,
+            "branch": screen.branch}
 
 
 def reload_screen(screen_id: int, actor: str) -> Screen:

@@ -177,6 +177,13 @@ def test_screen_health_follows_the_socket(app, screen, admin_token):
     display.emit("heartbeat", {"item": None}, namespace="/live")
     (row,) = client.get("/api/v1/screens", headers=headers).json["screens"]
     assert row["online"] is True and row["client_version"] == "1.2.3"
+    assert row["current_slide"] is None
+    display.emit("heartbeat", {"item": None, "slide": "stats"}, namespace="/live")
+    (row,) = client.get("/api/v1/screens", headers=headers).json["screens"]
+    assert row["current_slide"] == "stats"
+    display.emit("heartbeat", {"item": None, "slide": "<b>hacked</b>"}, namespace="/live")
+    (row,) = client.get("/api/v1/screens", headers=headers).json["screens"]
+    assert row["current_slide"] is None
     display.disconnect(namespace="/live")
     (row,) = client.get("/api/v1/screens", headers=headers).json["screens"]
     assert row["online"] is False

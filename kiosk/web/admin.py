@@ -121,7 +121,10 @@ def screens():
         created=created, created_url=screen_url(created, base) if created else None,
         created_qr=_qr(screen_url(created, base)) if created else None,
         qr=_qr, items={i.id: i for i in session.scalars(select(Item).where(
-            Item.id.in_([s.current_item_id for s in rows if s.current_item_id])))})
+            Item.id.in_([s.current_item_id for s in rows if s.current_item_id])))},
+        slide_names={"stats": _("Weekly numbers"), "announcement": _("Announcement"),
+                     "empty": _("Nothing to show yet"), "dim": _("Outside display hours (dim)"),
+                     "blank": _("Outside display hours (blank)")})
 
 
 @bp.post("/screens/<int:screen_id>/reload")

@@ -119,8 +119,9 @@ function show(kind, item) {
 
 /** Report what is on the wall, for the console's screen health. */
 function beat() {
-  const item = mode === "on" ? current() : null;
-  if (live) live.heartbeat({ item: item && typeof item.id === "number" ? item.id : null });
+  const item = mode === "on" && shownKind === "praise" ? current() : null;
+  const slide = mode !== "on" ? mode : shownKind || "empty";
+  if (live) live.heartbeat({ item: item && typeof item.id === "number" ? item.id : null, slide });
 }
 
 function showEmpty() {
@@ -130,6 +131,7 @@ function showEmpty() {
   document.body.classList.remove("is-notice");
   empty.hidden = false;
   restartProgress(0);
+  beat();
 }
 
 function current() {

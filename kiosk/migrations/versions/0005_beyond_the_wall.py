@@ -26,6 +26,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('handled_by', sa.String(length=80), nullable=True))
         batch_op.create_index('ix_items_complaint_status', ['complaint_status'])
         batch_op.create_index('ix_items_resolved_at', ['resolved_at'])
+    with op.batch_alter_table('screens', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('current_slide', sa.String(length=16), nullable=True))
     op.create_table('complaint_owners',
     sa.Column('group_key', sa.String(length=120), nullable=False),
     sa.Column('team', sa.String(length=120), nullable=False),
@@ -86,6 +88,8 @@ def downgrade() -> None:
     op.drop_index('ix_subscriptions_email', table_name='subscriptions')
     op.drop_table('subscriptions')
     op.drop_table('complaint_owners')
+    with op.batch_alter_table('screens', schema=None) as batch_op:
+        batch_op.drop_column('current_slide')
     with op.batch_alter_table('items', schema=None) as batch_op:
         batch_op.drop_index('ix_items_resolved_at')
         batch_op.drop_index('ix_items_complaint_status')
