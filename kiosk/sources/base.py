@@ -68,6 +68,10 @@ class Connector:
     def schema(cls) -> tuple[Field, ...]:
         return cls.fields + COMMON
 
+    @classmethod
+    def check(cls, settings: dict[str, str]) -> None:
+        """Rules across settings (e.g. "mentions need a token"); raise ConfigError."""
+
 
 def validate(connector: type[Connector], raw: dict[str, str]) -> dict[str, str]:
     """Check settings as given to `sources add`; returns them as they will be stored."""
@@ -90,6 +94,7 @@ def validate(connector: type[Connector], raw: dict[str, str]) -> dict[str, str]:
         if not f.secret:
             _check(f, value)
         out[f.name] = value
+    connector.check(out)
     return out
 
 

@@ -83,15 +83,19 @@ class Http:
         raise AssertionError("unreachable")
 
     def json(self, url: str, **kwargs) -> Any:
-        response = self.get(url, **kwargs)
-        try:
-            return response.json()
-        except (ValueError, json.JSONDecodeError):
-            raise ShapeError(f"malformed JSON from {urlparse(url).netloc}: "
-                             f"{_snippet(response)}") from None
+        return parse_json(self.get(url, **kwargs))
 
     def _delay(self, attempt: int) -> float:
         return self.backoff * 2 ** attempt
+
+
+def parse_json(response: requests.Response) -> Any:
+    """The body as JSON, for connectors that also read headers (Link, rate limits)."""
+    try:
+        return response.json()
+    except (ValueError, json.JSONDecodeError):
+        raise ShapeError(f"malformed JSON from {urlparse(response.url).netloc}: "
+                         f"{_snippet(response)}") from None
 
 
 def retry_after(response: requests.Response) -> float | None:
@@ -108,8 +112,15 @@ def retry_after(response: requests.Response) -> float | None:
             return None
     reset = response.headers.get("X-Rate-Limit-Reset") or response.headers.get(
         "X-RateLimit-Reset")
-    if reset and reset.strip().isdigit():
-        return max(0.0, int(reset) - time.time())
+    if reset:
+        reset = reset.strip()
+        if reset.isdigit():  # X: epoch seconds
+            return max(0.0, int(reset) - time.time())
+        try:  # Mastodon: an ISO 8601 time
+            when = datetime.fromisoformat(reset.replace("Z", "+00:00"))
+            return max(0.0, (when - datetime.now(UTC)).total_seconds())
+        except ValueError:
+            return None
     return None
 
 
