@@ -30,6 +30,7 @@ class Field:
     secret: bool = False  # must be env:VAR or config:KEY, never clear text in the database
     default: str | None = None
     kind: str = "str"  # str | int | url | list (comma-separated) | map (key:value,…)
+    choices: tuple[str, ...] = ()  # when given, the only values allowed
 
 
 @dataclass
@@ -99,6 +100,8 @@ def validate(connector: type[Connector], raw: dict[str, str]) -> dict[str, str]:
 
 
 def _check(f: Field, value: str) -> None:
+    if f.choices and value not in f.choices:
+        raise ConfigError(f"{f.name} must be {' or '.join(f.choices)}, not {value!r}")
     if f.kind == "int":
         try:
             if int(value) < 1:
