@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from flask import current_app
 from sqlalchemy import select
 
-from kiosk import audit, db, feed, live
+from kiosk import audit, db, feed, live, metrics
 from kiosk.analysis import praise_model
 from kiosk.models import Decision, Item, Status
 
@@ -67,6 +67,7 @@ def _change(item: Item, actor: str, action: str, apply) -> Item:
         item.decided_by, item.decided_at = actor, now
     audit.record(actor, f"item.{action}", f"item:{item.id}", before, after)
     db.session().commit()
+    metrics.DECISIONS.labels(action).inc()
     live.publish_item_change(item, before_channels, _on_channels(item, now))
     if after["status"] != before["status"]:
         live.publish_stats()

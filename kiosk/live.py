@@ -10,7 +10,7 @@ from flask import current_app, request
 from flask_socketio import Namespace, emit, join_room
 from sqlalchemy import select
 
-from kiosk import db, feed, stats
+from kiosk import db, feed, metrics, stats
 from kiosk.extensions import socketio
 from kiosk.models import Announcement, Channel, Item, Screen
 
@@ -87,6 +87,7 @@ class LiveNamespace(Namespace):
     def __init__(self, namespace: str) -> None:
         super().__init__(namespace)
         self.screens: dict[str, int] = {}  # sid → screen id, for health on disconnect
+        self.widgets: set[str] = set()
 
     def on_connect(self, auth=None):
         auth = auth if isinstance(auth, dict) else {}
@@ -100,12 +101,15 @@ class LiveNamespace(Namespace):
             screen.client_version = str(auth.get("client") or "")[:64] or None
             session.commit()
             self.screens[request.sid] = screen.id
+            metrics.CLIENTS.labels("screen").inc()
             join_room(screen_room(screen.id))
             channel = screen.channel
         elif auth.get("widget"):
             channel = session.scalar(select(Channel).where(Channel.name == str(auth["widget"])))
             if channel is None:
                 raise ConnectionRefusedError("unknown channel")
+            self.widgets.add(request.sid)
+            metrics.CLIENTS.labels("widget").inc()
         else:
             raise ConnectionRefusedError("a screen token or widget channel is required")
         join_room(room_for(channel.id))
@@ -128,7 +132,12 @@ class LiveNamespace(Namespace):
         session.commit()
 
     def on_disconnect(self, reason=None):
+        if request.sid in self.widgets:
+            self.widgets.discard(request.sid)
+            metrics.CLIENTS.labels("widget").dec()
         screen_id = self.screens.pop(request.sid, None)
+        if screen_id is not None:
+            metrics.CLIENTS.labels("screen").dec()
         if screen_id is None or screen_id in self.screens.values():
             return  # another tab of the same screen is still connected
         session = db.session()
@@ -142,12 +151,11 @@ def publish_item_change(item: Item, before: set[int], after: set[int]) -> None:
     """Tell each channel what changed for it: added, removed, or updated in place."""
     payload = {"id": item.id, "item": feed.display_item(item)} if after else None
     for channel_id in after - before:
-        socketio.emit("item_added", payload, namespace=NAMESPACE, to=room_for(channel_id))
+        _emit("item_added", payload, room_for(channel_id))
     for channel_id in after & before:
-        socketio.emit("item_updated", payload, namespace=NAMESPACE, to=room_for(channel_id))
+        _emit("item_updated", payload, room_for(channel_id))
     for channel_id in before - after:
-        socketio.emit("item_removed", {"id": item.id}, namespace=NAMESPACE,
-                      to=room_for(channel_id))
+        _emit("item_removed", {"id": item.id}, room_for(channel_id))
 
 
 _last_stats: dict[tuple[str, int], dict] = {}
@@ -163,19 +171,23 @@ def publish_stats() -> None:
         key = (current_app.config["DATABASE_URL"], channel.id)
         if _last_stats.get(key) != numbers:
             _last_stats[key] = numbers
-            socketio.emit("stats", numbers, namespace=NAMESPACE, to=room_for(channel.id))
+            _emit("stats", numbers, room_for(channel.id))
 
 
 def publish_feed(channel: Channel) -> None:
     """Resend a channel's whole playlist, when its settings change."""
-    socketio.emit("feed", feed_payload(channel), namespace=NAMESPACE, to=room_for(channel.id))
+    _emit("feed", feed_payload(channel), room_for(channel.id))
 
 
 def publish_announcement(row: Announcement, channel_ids, cleared: bool = False) -> None:
     for channel_id in channel_ids:
-        socketio.emit("announcement", announcement_json(row, cleared), namespace=NAMESPACE,
-                      to=room_for(channel_id))
+        _emit("announcement", announcement_json(row, cleared), room_for(channel_id))
 
 
 def publish_reload(screen: Screen) -> None:
-    socketio.emit("reload", {}, namespace=NAMESPACE, to=screen_room(screen.id))
+    _emit("reload", {}, screen_room(screen.id))
+
+
+def _emit(event: str, payload, room: str) -> None:
+    with metrics.BROADCAST.labels(event).time():
+        socketio.emit(event, payload, namespace=NAMESPACE, to=room)
