@@ -39,6 +39,7 @@ class Page:
 
     items: list[dict[str, Any]]
     state: dict[str, Any] = field(default_factory=dict)
+    skipped: int = 0  # provider items with nothing to show (stars without words, …)
 
 
 # Every polling connector has these, on top of its own.

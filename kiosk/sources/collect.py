@@ -32,14 +32,15 @@ class PollSummary:
     new: int = 0
     duplicates: int = 0
     rejected: int = 0  # stored, but the rules rejected them (complaints, profanity, …)
+    empty: int = 0  # provider items with nothing to show, not stored (stars without words)
     invalid: list[str] = field(default_factory=list)  # records ingest refused, in words
     error: str | None = None  # why the poll stopped early, if it did
     skipped: str | None = None
 
     def to_json(self) -> dict:
         return {"source": self.source, "new": self.new, "duplicates": self.duplicates,
-                "rejected": self.rejected, "invalid": self.invalid, "error": self.error,
-                "skipped": self.skipped}
+                "rejected": self.rejected, "empty": self.empty, "invalid": self.invalid,
+                "error": self.error, "skipped": self.skipped}
 
 
 def http_client() -> Http:
@@ -78,6 +79,7 @@ def poll(source: Source, since: datetime | None = None, force: bool = False,
         connector = cls(source.name, settings, source.state or {}, http_client())
         for page in connector.fetch(since):
             _store(page.items, source, settings.get("branch"), summary)
+            summary.empty += page.skipped
             if page.state:
                 source.state = {**(source.state or {}), **page.state}
             source.items_fetched = (source.items_fetched or 0) + len(page.items)

@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from kiosk.sources.base import ConfigError, Connector, Field, Page, need
-from kiosk.sources.http import FetchError, RateLimited, ShapeError
+from kiosk.sources.http import FetchError, RateLimited, ShapeError, parse_json
 from kiosk.sources.text import tidy
 
 log = logging.getLogger(__name__)
@@ -46,21 +46,37 @@ class GoogleConnector(Connector):
     fields = (
         Field("locations", "accounts/…/locations/…:Branch pairs separated by commas",
               required=True, kind="map"),
-        Field("token", "OAuth 2.0 access token (business.manage scope)", required=True,
-              secret=True),
+        Field("token", "an OAuth 2.0 access token (business.manage scope); lasts an hour, "
+              "so prefer refresh_token", secret=True),
+        Field("refresh_token", "OAuth 2.0 refresh token; a fresh access token is asked for "
+              "each poll", secret=True),
+        Field("client_id", "OAuth client id (with refresh_token)"),
+        Field("client_secret", "OAuth client secret (with refresh_token)", secret=True),
+        Field("token_url", "OAuth token endpoint", default="https://oauth2.googleapis.com/token",
+              kind="url"),
         Field("base_url", "API address", default="https://mybusiness.googleapis.com",
               kind="url"),
         Field("max_pages", "most requests per location and poll", default="10", kind="int"),
     )
 
-    def fetch(self, since: datetime) -> Iterator[Page]:
-        locations: dict[str, str] = self.settings["locations"]
-        for name in locations or [""]:
+    @classmethod
+    def check(cls, settings: dict[str, str]) -> None:
+        for pair in settings.get("locations", "").split(","):
+            name = pair.strip().rsplit(":", 1)[0].strip()
             if not LOCATION.match(name):
                 raise ConfigError("locations must be accounts/ID/locations/ID:Branch pairs "
                                   f"separated by commas, not {name!r}")
+        refresh = [k for k in ("refresh_token", "client_id", "client_secret") if settings.get(k)]
+        if refresh and len(refresh) < 3:
+            raise ConfigError("refresh_token needs client_id and client_secret too")
+        if not refresh and not settings.get("token"):
+            raise ConfigError("google needs --set refresh_token=env:… with client_id and "
+                              "client_secret (or a short-lived token=env:…)")
+
+    def fetch(self, since: datetime) -> Iterator[Page]:
+        locations: dict[str, str] = self.settings["locations"]
         self.base = self.settings["base_url"].rstrip("/")
-        self.headers = {"Authorization": f"Bearer {self.settings['token']}"}
+        self.headers = {"Authorization": f"Bearer {self._access_token()}"}
         failed: list[FetchError] = []
         for name, branch in locations.items():
             try:
@@ -74,6 +90,17 @@ class GoogleConnector(Connector):
             raise failed[0]
         if failed:
             raise FetchError("; ".join(str(exc) for exc in failed))
+
+    def _access_token(self) -> str:
+        """The configured token, or a fresh one from the refresh token (Google's tokens last
+        an hour; an unattended daily poll needs the refresh grant)."""
+        if not self.settings.get("refresh_token"):
+            return self.settings["token"]
+        body = parse_json(self.http.post(self.settings["token_url"], data={
+            "grant_type": "refresh_token", "refresh_token": self.settings["refresh_token"],
+            "client_id": self.settings["client_id"],
+            "client_secret": self.settings["client_secret"]}))
+        return need(body, "access_token", str, "token endpoint")
 
     def _location(self, name: str, branch: str, since: datetime) -> Iterator[Page]:
         """Pages of one location's reviews changed after its cursor (or `since`), then it."""
@@ -99,7 +126,7 @@ class GoogleConnector(Connector):
             fresh = [r for when, r in rows if (when > cursor if cursor else when >= since)]
             records = [self._record(r, branch, where) for r in fresh]
             skipped += records.count(None)
-            yield Page([r for r in records if r])
+            yield Page([r for r in records if r], skipped=records.count(None))
             following = body.get("nextPageToken")
             if len(fresh) < len(rows) or not following:
                 break  # reached reviews we have, the start of the window, or the end

@@ -45,12 +45,22 @@ class Http:
 
     def get(self, url: str, *, params: dict | None = None,
             headers: dict | None = None) -> requests.Response:
+        return self.request("GET", url, params=params, headers=headers)
+
+    def post(self, url: str, *, data: dict | None = None,
+             headers: dict | None = None) -> requests.Response:
+        """A form POST (OAuth token refresh); retried like a GET, as token endpoints are
+        idempotent for a refresh grant."""
+        return self.request("POST", url, data=data, headers=headers)
+
+    def request(self, method: str, url: str, *, params: dict | None = None,
+                headers: dict | None = None, data: dict | None = None) -> requests.Response:
         host = urlparse(url).netloc or url
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                response = self.session.get(url, params=params, headers=headers,
-                                            timeout=self.timeout)
+                response = self.session.request(method, url, params=params, headers=headers,
+                                                data=data, timeout=self.timeout)
             except requests.Timeout:
                 problem = f"{host} did not answer within {self.timeout:g} s"
             except requests.ConnectionError as exc:

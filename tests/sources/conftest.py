@@ -41,6 +41,7 @@ class Request:
     path: str
     query: dict[str, list[str]]
     headers: dict[str, str]
+    form: dict[str, list[str]] = field(default_factory=dict)  # a POST's urlencoded body
 
     def arg(self, name: str) -> str | None:
         values = self.query.get(name)
@@ -54,10 +55,18 @@ class Provider:
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8", "replace")
+                self.answer("POST", parse_qs(body))
+
             def do_GET(self):  # noqa: N802 (http.server's naming)
+                self.answer("GET", {})
+
+            def answer(self, method, form):
                 parts = urlsplit(self.path)
-                provider.requests.append(Request("GET", parts.path, parse_qs(parts.query),
-                                                 dict(self.headers)))
+                provider.requests.append(Request(method, parts.path, parse_qs(parts.query),
+                                                 dict(self.headers), form))
                 replies = provider.routes.get(parts.path)
                 reply = (replies.pop(0) if len(replies) > 1 else replies[0]) if replies \
                     else Reply(404, {"error": "not found"})

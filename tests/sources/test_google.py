@@ -46,8 +46,9 @@ def test_reviews_become_items_with_stars_branch_and_the_original_words(app, prov
     summary = poll(src, since=SINCE)
 
     assert summary.error is None and summary.invalid == []
+    assert summary.empty == 1  # the stars-only review (AbFvOqn4), counted, not stored
     got = items()
-    # the stars-only review (AbFvOqn4) is skipped, the February one is before `since`
+    # the stars-only review is skipped, the February one is before `since`
     assert set(got) == {DENIZ, f"{MODA}/reviews/AbFvOqn3", f"{MODA}/reviews/AbFvOqn2"}
     deniz = got[DENIZ]
     assert deniz.text == "Personel çok güler yüzlüydü, Ayşe Hanım'a teşekkürler!"
@@ -199,9 +200,10 @@ def test_a_location_without_reviews_is_healthy(app, provider):
 def test_settings_are_checked_and_the_token_is_read_when_polling(app, provider, monkeypatch):
     with pytest.raises(SourceError, match="secret"):
         registry.add_source("g", "google", {"locations": f"{MODA}:Moda", "token": "ya29.x"})
-    bad = source(provider, locations="locations/222:Moda")
-    assert "accounts/ID/locations/ID" in poll(bad, since=SINCE).error
-    assert provider.requests == []
+    with pytest.raises(SourceError, match="accounts/ID/locations/ID"):
+        source(provider, locations="locations/222:Moda")
+    with pytest.raises(SourceError, match="client_id and client_secret"):
+        source(provider, refresh_token="env:GBP_REFRESH")
 
     src = registry.add_source("g2", "google", {"base_url": provider.url,
                                                "locations": f"{MODA}:Moda",
@@ -219,3 +221,25 @@ def test_settings_are_checked_and_the_token_is_read_when_polling(app, provider, 
 ])
 def test_only_the_reviewers_own_words_are_kept(comment, kept):
     assert original_text(comment) == kept
+
+
+def test_a_refresh_token_gets_a_fresh_access_token_each_poll(app, provider, monkeypatch):
+    monkeypatch.setenv("GBP_REFRESH", "1//refresh")
+    monkeypatch.setenv("GBP_CLIENT_SECRET", "shh")
+    provider.route("/token", Reply(200, {"access_token": "ya29.fresh", "expires_in": 3599,
+                                         "token_type": "Bearer"}))
+    provider.route(REVIEWS, Reply(200, {"reviews": [], "totalReviewCount": 0}))
+    src = registry.add_source("gr", "google", {
+        "base_url": provider.url, "locations": f"{MODA}:Moda", "token_url": provider.url + "/token",
+        "refresh_token": "env:GBP_REFRESH", "client_id": "123.apps.googleusercontent.com",
+        "client_secret": "env:GBP_CLIENT_SECRET"})
+    assert poll(src, since=SINCE).error is None
+    (grant,) = provider.hits("/token")
+    assert grant.method == "POST" and grant.form == {
+        "grant_type": ["refresh_token"], "refresh_token": ["1//refresh"],
+        "client_id": ["123.apps.googleusercontent.com"], "client_secret": ["shh"]}
+    (listing,) = provider.hits(REVIEWS)
+    assert listing.headers["Authorization"] == "Bearer ya29.fresh"
+    provider.route("/token", Reply(400, {"error": "invalid_grant"}))
+    failed = poll(src, since=SINCE)
+    assert "400" in failed.error and "invalid_grant" in failed.error
