@@ -87,7 +87,8 @@ class Http:
                 else:
                     return response
             if last:
-                raise FetchError(f"{problem} (after {self.retries + 1} attempts)")
+                tries = self.retries + 1
+                raise FetchError(f"{problem} (after {tries} attempt{'s' if tries > 1 else ''})")
             log.info("%s; retrying", problem)
             time.sleep(self._delay(attempt))
         raise AssertionError("unreachable")

@@ -15,7 +15,7 @@ from kiosk.sources.base import ConfigError, Connector, validate
 # Kinds that push rather than poll.
 PUSHED = {
     "webhook": "pushes signed JSON to POST /api/v1/feedback",
-    "import": "CSV or JSON lines loaded with `kiosk import` or the console upload",
+    "import": "CSV or JSON lines loaded with kiosk import or the console upload",
 }
 
 
