@@ -38,13 +38,18 @@ class AppStoreConnector(Connector):
         Field("base_url", "feed address", default="https://itunes.apple.com", kind="url"),
     )
 
-    def fetch(self, since: datetime) -> Iterator[Page]:
-        app_id = self.settings["app_id"].strip().lower().removeprefix("id")
-        country = self.settings.get("country", "tr").strip().lower()
+    @classmethod
+    def check(cls, settings: dict[str, str]) -> None:
+        app_id = settings.get("app_id", "").strip().lower().removeprefix("id")
+        country = settings.get("country", "tr").strip().lower()
         if not app_id.isdigit():
             raise ConfigError(f"app_id must be the app's number, not {app_id!r}")
         if len(country) != 2 or not country.isalpha():
             raise ConfigError(f"country must be a two-letter code such as tr, not {country!r}")
+
+    def fetch(self, since: datetime) -> Iterator[Page]:
+        app_id = self.settings["app_id"].strip().lower().removeprefix("id")
+        country = self.settings.get("country", "tr").strip().lower()
         base = self.settings["base_url"].rstrip("/")
         self.app_url = f"https://apps.apple.com/{country}/app/id{app_id}"
         cursor = _instant(self.state["newest"], "newest") if self.state.get("newest") else None

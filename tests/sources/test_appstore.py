@@ -194,5 +194,8 @@ def test_settings_are_checked(app, provider):
         registry.add_source("ios", "appstore", {})
     with pytest.raises(SourceError, match="token"):
         registry.add_source("ios", "appstore", {"app_id": APP, "token": "env:X"})
-    assert "app_id must be" in poll(source(provider, app_id="acme-kahve")).error
+    with pytest.raises(SourceError, match="app_id must be the app's number"):
+        source(provider, app_id="acme-kahve")
+    with pytest.raises(SourceError, match="two-letter code"):
+        source(provider, country="turkey")
     assert provider.requests == []
