@@ -94,6 +94,35 @@ def scheduler_() -> None:
         pass
 
 
+@main.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def backup_(file: Path) -> None:
+    """Write a consistent copy of the whole database to FILE (safe while serving)."""
+    from kiosk import backup
+
+    app = _app()
+    try:
+        counts = backup.backup(app.config["DATABASE_URL"], file)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"backed up {sum(counts.values())} rows of {len(counts)} tables to {file}")
+
+
+@main.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore_(file: Path) -> None:
+    """Load a backup into an empty database (KIOSK_DATABASE_URL), then migrate it."""
+    from kiosk import backup
+
+    app = _app()
+    try:
+        counts = backup.restore(app.config["DATABASE_URL"], file)
+    except backup.BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    where = _redacted_url(app.config["DATABASE_URL"])
+    click.echo(f"restored {sum(counts.values())} rows into {where}")
+
+
 @main.command()
 @click.option("--source", "names", multiple=True, metavar="NAME",
               help="Poll only this source (repeatable); default: every enabled source.")
@@ -166,7 +195,8 @@ def digest_send(dry_run: bool, day: str | None, to: tuple[str, ...],
         click.echo("nothing to send: no praise for " + ("those addresses" if to else
                                                          "any subscriber") + " on that day")
     for o in outcomes:
-        click.echo(f"{o.status}: {o.address} ({o.language}, {o.scope}) {o.items} items — "
+        click.echo(f"{o.status}: {o.address} ({o.language}, {o.scope}) {o.items} "
+                   f"item{'' if o.items == 1 else 's'} — "
                    f"{o.subject}" + (f": {o.error}" if o.error else ""))
         if o.text is not None:
             click.echo(o.text.rstrip("\n") + "\n" + "-" * 72)
