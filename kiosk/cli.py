@@ -73,15 +73,12 @@ def serve(workers: int | None) -> None:
 @main.command("scheduler")
 def scheduler_() -> None:
     """Run scheduled jobs (source polls, the daily close) until stopped."""
-    import logging
-
     from apscheduler.schedulers.blocking import BlockingScheduler
 
-    from kiosk import scheduler
+    from kiosk import logs, scheduler
 
     app = _app()
-    logging.basicConfig(level=app.config["LOG_LEVEL"].upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(app.config["LOG_LEVEL"], app.config["LOG_FORMAT"])
     if not app.config["MESSAGE_QUEUE"]:
         click.echo("note: without KIOSK_MESSAGE_QUEUE, screens hear of items this process "
                    "collects only when they reconnect; set it, or keep KIOSK_SCHEDULER="

@@ -161,6 +161,7 @@ def start(app: Flask, scheduler) -> None:
         def job():
             with app.app_context():
                 fn(*args)
+        job.__name__ = fn.__name__  # what APScheduler's log lines call it
         return job
 
     scheduler.configure(timezone=tz, job_defaults={"coalesce": True, "max_instances": 1,
@@ -196,6 +197,8 @@ def sync_polls(scheduler, app: Flask) -> None:
         def job(source_id=source_id):
             with app.app_context():
                 poll_source(source_id)
+
+        job.__name__ = f"poll_source_{source_id}"
 
         # Aligned to ANCHOR so every scheduler fires the same slot; first run now.
         scheduler.add_job(job, IntervalTrigger(minutes=minutes, start_date=ANCHOR), id=job_id,

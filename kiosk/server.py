@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gunicorn.app.base import BaseApplication
 
+from kiosk import logs
 from kiosk.config import load_settings
 
 
@@ -49,6 +50,7 @@ def run(workers: int | None = None) -> None:
         "errorlog": "-",
         "loglevel": settings["LOG_LEVEL"],
         "proc_name": "kiosk",
+        "logconfig_dict": logs.config_dict(settings["LOG_LEVEL"], settings["LOG_FORMAT"]),
         "control_socket_disable": True,
     }
     _Gunicorn(options).run()
