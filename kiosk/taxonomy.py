@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from kiosk import audit, db
 from kiosk.analysis.themes import Theme, ThemeMatcher, default_matcher, default_themes
@@ -26,7 +27,11 @@ def seed_default_themes() -> int:
     session.add_all(ThemeRow(slug=t.slug, label_tr=t.label_tr, label_en=t.label_en,
                              keywords_tr=list(t.keywords_tr), keywords_en=list(t.keywords_en))
                     for t in themes)
-    session.commit()
+    try:
+        session.commit()
+    except IntegrityError:  # another process (a second web unit starting) seeded it first
+        session.rollback()
+        return 0
     return len(themes)
 
 

@@ -22,6 +22,10 @@ def run_migrations_online() -> None:
     engine.dispose()
 
 
+# Several web units start at once and each runs `kiosk init`: on PostgreSQL they take turns.
+MIGRATION_LOCK = 0x6B696F736B  # "kiosk"
+
+
 def _run(connection) -> None:
     context.configure(
         connection=connection,
@@ -30,6 +34,8 @@ def _run(connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":  # held until this transaction ends
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 
