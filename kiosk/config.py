@@ -63,6 +63,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DAILY_AT", "07:00", "Local time of the daily job that closes yesterday's feedback"),
     Setting("WEBHOOK_WINDOW", 300,
             "Seconds a timestamped webhook signature stays valid (replay protection)"),
+    Setting("COMPANY_NAME", "", "Company name printed on posters and reports"),
+    Setting("LOGO_PATH", "", "Image file (PNG, JPEG, SVG) printed at the top of posters"),
     Setting("METRICS_TOKEN", "", "Bearer token Prometheus must send to /metrics (empty: open)"),
     Setting("LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),
