@@ -63,6 +63,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("DAILY_AT", "07:00", "Local time of the daily job that closes yesterday's feedback"),
     Setting("WEBHOOK_WINDOW", 300,
             "Seconds a timestamped webhook signature stays valid (replay protection)"),
+    Setting("PUBLIC_URL", None, "Address people reach Kiosk at (https://kiosk.example.com), for "
+            "links in e-mails; default http://HOST:PORT"),
     Setting("COMPANY_NAME", "", "Company name printed on posters and reports"),
     Setting("LOGO_PATH", "", "Image file (PNG, JPEG, SVG) printed at the top of posters"),
     Setting("METRICS_TOKEN", "", "Bearer token Prometheus must send to /metrics (empty: open)"),
