@@ -14,6 +14,8 @@ def belongs(channel: Channel, item: Item, now: datetime, max_age_days: int) -> b
     """Does this item appear on this channel right now? Empty filters mean 'all'."""
     if item.status not in ON_SCREEN or item.analysis is None:
         return False
+    if item.complaint_status is not None:
+        return False  # someone is handling it as a complaint: never on a wall
     if item.expires_at is not None and item.expires_at <= now:
         return False
     if item.status != Status.PINNED and item.created_at < now - timedelta(days=max_age_days):

@@ -62,6 +62,14 @@ def _simple(method: str, summary: str, role: str = "admin", body: str | None = N
 
 
 _CONSOLE_PATHS = {
+    "/api/v1/complaints": _simple(
+        "get", "Complaints inbox: groups, teams, counts; ?status=open|new|contacted|resolved|all"
+        "&group=&team=&branch=&source=", "admin or curator"),
+    "/api/v1/complaints/{id}/status": _simple(
+        "post", "Move a complaint to {status}: new, contacted or resolved", "admin or curator",
+        "json"),
+    "/api/v1/complaints/owners": _simple(
+        "put", "Give a complaint group to a team {group, team} (empty team: none)", body="json"),
     "/api/v1/items/{id}/unpin": _action("unpin"),
     "/api/v1/items/{id}/undo": _action("undo (back to the state before the last decision)"),
     "/api/v1/items/{id}": _simple("patch", "Edit the text screens show ({display_text}) or "
