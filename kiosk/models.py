@@ -6,7 +6,17 @@ import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -57,7 +67,11 @@ class Item(Base):
     """One piece of customer feedback: the original as received, and its curation state."""
 
     __tablename__ = "items"
-    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_items_source_external"),)
+    __table_args__ = (
+        UniqueConstraint("source", "external_id", name="uq_items_source_external"),
+        # Weekly stats count 14 weeks of items from this index alone (migration 0006).
+        Index("ix_items_created_status_branch", "created_at", "status", "branch"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(100), index=True)
@@ -81,6 +95,9 @@ class Item(Base):
     contacted_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None] = mapped_column(index=True)
     handled_by: Mapped[str | None] = mapped_column(String(80))
+    # One-key recall: pulled from every channel at once (and from digests, posters to print).
+    recalled_at: Mapped[datetime | None]
+    recalled_by: Mapped[str | None] = mapped_column(String(80))
 
     analysis: Mapped[Analysis | None] = relationship(
         back_populates="item", uselist=False, cascade="all, delete-orphan", lazy="joined"
@@ -106,6 +123,7 @@ class Analysis(Base):
     display_author: Mapped[str | None] = mapped_column(String(120))
     reasons: Mapped[list[Any]] = mapped_column(default=list)  # why the label (sarcasm, mixed…)
     confidence: Mapped[float | None] = mapped_column(Float)  # the praise model's P(praise)
+    model_score: Mapped[float | None] = mapped_column(Float)  # the company's learned model
     analyzed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     item: Mapped[Item] = relationship(back_populates="analysis")
@@ -128,6 +146,10 @@ class Channel(Base):
     # {"start": "07:00", "end": "23:00", "outside": "dim" | "blank"}; empty: always on
     display_hours: Mapped[dict[str, Any]] = mapped_column(default=dict)
     orientation: Mapped[str] = mapped_column(String(12), default="auto")
+    # Reading-time dwell bounds in seconds {"min": 8, "max": 30}; empty: the defaults.
+    dwell: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Named shifts ["07:00-15:00", "15:00-23:00"]: praise since the shift began comes first.
+    shifts: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     screens: Mapped[list[Screen]] = relationship(back_populates="channel")
@@ -238,6 +260,8 @@ class Decision(Base):
     after: Mapped[str] = mapped_column(String(16))
     actor: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Why a curator rejected: complaint | sarcasm | off-topic | personal-data | other
+    reason: Mapped[str | None] = mapped_column(String(24))
 
 
 class StaffMember(Base):
@@ -251,6 +275,10 @@ class StaffMember(Base):
     team: Mapped[str | None] = mapped_column(String(120))
     branch: Mapped[str | None] = mapped_column(String(120))
     email: Mapped[str | None] = mapped_column(String(255))
+    # How this person appears on public screens by default: full | first | team | none;
+    # None: the company's default (SHOUTOUT_DEFAULT).
+    shown_as: Mapped[str | None] = mapped_column(String(12))
+    notes_opt_out: Mapped[bool] = mapped_column(default=False)  # the personal weekly note
 
 
 class Branch(Base):
@@ -379,3 +407,63 @@ class Suggestion(Base):
     name: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     read_at: Mapped[datetime | None]
+
+
+class ShoutoutChoice(Base):
+    """How a praised person chose to appear on screens for one item."""
+
+    __tablename__ = "shoutout_choices"
+    __table_args__ = (UniqueConstraint("staff_id", "item_id", name="uq_shoutout_choice"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"),
+                                         index=True)
+    choice: Mapped[str] = mapped_column(String(12))  # full | first | team | none
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ShoutoutNotice(Base):
+    """The e-mail telling a praised person first; unique, so it is sent once per item."""
+
+    __tablename__ = "shoutout_notices"
+    __table_args__ = (UniqueConstraint("staff_id", "item_id", name="uq_shoutout_notice"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WeeklyNote(Base):
+    """A person's weekly "what customers said about you" e-mail; once per week."""
+
+    __tablename__ = "weekly_notes"
+    __table_args__ = (UniqueConstraint("staff_id", "week", name="uq_weekly_note"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"))
+    week: Mapped[str] = mapped_column(String(8))  # ISO week, 2026-W47
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    items: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PraiseModel(Base):
+    """A per-language praise classifier trained on the curators' decisions, and how it did
+    on held-out recent decisions; only an active one that met its target is used."""
+
+    __tablename__ = "praise_models"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lang: Mapped[str] = mapped_column(String(8), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    examples: Mapped[int] = mapped_column(Integer, default=0)
+    holdout: Mapped[int] = mapped_column(Integer, default=0)
+    precision: Mapped[float | None] = mapped_column(Float)
+    recall: Mapped[float | None] = mapped_column(Float)
+    average_precision: Mapped[float | None] = mapped_column(Float)
+    threshold: Mapped[float | None] = mapped_column(Float)
+    active: Mapped[bool] = mapped_column(default=False)
+    params: Mapped[dict[str, Any]] = mapped_column(default=dict)  # weights, vocabulary, …
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str | None] = mapped_column(Text)  # why it is (not) active
