@@ -67,9 +67,17 @@ SETTINGS: tuple[Setting, ...] = (
             "links in e-mails; default http://HOST:PORT"),
     Setting("COMPANY_NAME", "", "Company name printed on posters and reports"),
     Setting("LOGO_PATH", "", "Image file (PNG, JPEG, SVG) printed at the top of posters"),
+    Setting("RETENTION_DAYS", 0,
+            "Days after which feedback loses its raw text, author and link, or is deleted (0: keep)"),
+    Setting("RETENTION_KEEP_APPROVED", True,
+            "Aged approved/pinned items keep the redacted text screens showed instead of going"),
+    Setting("RETENTION_LOG_DAYS", 90, "Days job runs and digest-send records are kept (0: keep)"),
     Setting("METRICS_TOKEN", "", "Bearer token Prometheus must send to /metrics (empty: open)"),
     Setting("LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),
+    Setting("FIXED_DAYS", 30, "Days a \"you said, we fixed\" wall slide looks back over"),
+    Setting("FIXED_MIN_RESOLVED", 3,
+            "Complaints of a theme resolved in FIXED_DAYS before the wall shows it as fixed"),
 )
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
