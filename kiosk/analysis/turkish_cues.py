@@ -107,8 +107,10 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     folded = key(normalise(text))
     if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded):
         return True
-    weak = (bool(_OPENER.search(folded)) + bool(_CLOSER.search(folded))
-            + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
+    # Praise opening and closing a text are one sign, not two: "Harika hizmet, teşekkürler"
+    # opens and closes with praise and means it.
+    framed = bool(_OPENER.search(folded) or _CLOSER.search(folded))
+    weak = (framed + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
             + bool(_ADMIRING.search(folded)))
     return weak >= 2 or (weak >= 1 and negative_context)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -379,3 +380,28 @@ def test_lexicon_has_provenance_and_well_formed_entries():
     assert all(len(fields) == 3 and -4 <= float(fields[1]) <= 4 for fields in entries)
     stems = [fields[0] for fields in entries]
     assert len(stems) == len(set(stems)), "duplicate stems"
+
+
+@pytest.mark.parametrize("text", [
+    "Harika hizmet, teşekkürler",
+    "Harika hizmet, çok teşekkürler!",
+    "Süper ekip, teşekkürler 🙏",
+])
+def test_praise_that_opens_and_closes_with_praise_is_praise(text):
+    """Opening and closing with praise is one weak sarcasm sign, not two."""
+    from kiosk.analysis.pipeline import Thresholds, analyze
+    from kiosk.feedback import FeedbackItem
+
+    item = FeedbackItem(source="t", external_id="1", text=text, created_at=datetime.now(UTC))
+    result = analyze(item, Thresholds())
+    assert result.label == "praise" and "sarcasm" not in result.reasons
+
+
+def test_praise_framing_a_complaint_is_still_sarcasm():
+    from kiosk.analysis.pipeline import Thresholds, analyze
+    from kiosk.feedback import FeedbackItem
+
+    item = FeedbackItem(source="t", external_id="1", created_at=datetime.now(UTC),
+                        text="Süper, siparişim yine gelmedi. Teşekkürler!")
+    result = analyze(item, Thresholds())
+    assert result.label == "complaint" and "sarcasm" in result.reasons
