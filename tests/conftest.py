@@ -197,3 +197,93 @@ def served(tmp_path):
     log = srv.stop()
     if "Traceback" in log:
         print(log)
+
+
+# --- real Redis and PostgreSQL servers (scale-out tests) --------------------------------
+# .ci/run starts both and exports KIOSK_TEST_REDIS_URL / KIOSK_TEST_POSTGRES_URL. Elsewhere a
+# test that needs one is skipped when it is not there, but under CI=true it fails: a CI
+# machine without the server must not pass by skipping.
+
+def _service_url(variable: str, default: str, probe) -> str:
+    url = os.environ.get(variable) or default
+    try:
+        probe(url)
+    except Exception as exc:  # whatever the driver raises, the server is not usable
+        why = f"no server at {variable}={url}: {type(exc).__name__}: {exc}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(why + " (.ci/run should have started it)", pytrace=False)
+        pytest.skip(why)
+    return url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """A Redis server for the Socket.IO message queue."""
+    def probe(url):
+        import redis
+
+        with redis.Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2) as r:
+            r.ping()
+
+    return _service_url("KIOSK_TEST_REDIS_URL", "redis://127.0.0.1:6379/0", probe)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    """A PostgreSQL server whose role may create databases (one fresh database per test)."""
+    def probe(url):
+        import psycopg
+
+        psycopg.connect(url, connect_timeout=3).close()
+
+    return _service_url("KIOSK_TEST_POSTGRES_URL",
+                        "postgresql://kiosk:kiosk@127.0.0.1:5432/kiosk", probe)
+
+
+def create_postgres_database(server_url: str) -> str:
+    """A new, empty UTF-8 database on the server; its URL (`drop_postgres_database` ends it)."""
+    import secrets
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"kiosk_t_{secrets.token_hex(6)}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        # template0 and an explicit encoding: Turkish text must not depend on how the
+        # cluster happened to be initialised.
+        try:
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                         "LOCALE 'C.UTF-8'")
+        except psycopg.Error:  # a server without that locale: the C one, still UTF-8
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' "
+                         "LC_COLLATE 'C' LC_CTYPE 'C'")
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def drop_postgres_database(url: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    server = parsed.set(database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(server, autocommit=True) as conn:
+        for _ in range(50):
+            try:
+                conn.execute(f"DROP DATABASE IF EXISTS {parsed.database}")
+                return
+            except psycopg.errors.ObjectInUse:
+                # A connection the test left open (a pool, a stopped server's last query).
+                # Not WITH (FORCE): that also needs rights over autovacuum's backends.
+                conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = %s AND usename = current_user "
+                             "AND pid <> pg_backend_pid()", (parsed.database,))
+                time.sleep(0.1)
+        raise RuntimeError(f"could not drop the test database {parsed.database}")
+
+
+@pytest.fixture
+def postgres_database(postgres_url):
+    """The URL of a fresh PostgreSQL database, dropped after the test."""
+    url = create_postgres_database(postgres_url)
+    yield url
+    drop_postgres_database(url)

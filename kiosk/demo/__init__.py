@@ -69,6 +69,8 @@ def ensure_screen_and_admin() -> tuple[Screen, str, str]:
     if session.scalar(select(User).where(User.username == DEMO_ADMIN)) is None:
         password = secrets.token_urlsafe(12)
         accounts.create_user(DEMO_ADMIN, password, "admin")
+        # With KIOSK_DATABASE_URL and KIOSK_SECRET_KEY given, nothing else made the folder.
+        secret_file.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(secret_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:
             fh.write(password)
