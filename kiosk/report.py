@@ -25,7 +25,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 from sqlalchemy import func, select
 
-from kiosk import db
+from kiosk import db, feed, shoutouts
 from kiosk.models import ON_SCREEN, Analysis, Item, StaffMember, Status
 from kiosk.stats import sparkline_points
 from kiosk.taxonomy import current_matcher
@@ -196,14 +196,14 @@ def _pick_quotes(candidates: list, used: set[int]) -> list[dict]:
             chosen.append(row)
     quotes = []
     for row in chosen:
-        t = texts[row.id]
         used.add(row.id)
+        face = feed.display_item(db.session().get(Item, row.id))  # staff named as they chose
         quotes.append({
             "id": row.id,
-            "text": _shorten(t.edited_text or t.display_text or ""),
-            "author": t.display_author,
-            "branch": t.branch or (t.branches[0] if t.branches else None),
-            "lang": t.lang,
+            "text": _shorten(face["text"] or ""),
+            "author": face["author"],
+            "branch": face["branch"],
+            "lang": face["lang"],
         })
     return quotes
 
@@ -275,7 +275,9 @@ def monthly(month: Month, tz: str, now: datetime | None = None) -> dict:
             [r for r in this if theme["slug"] in (r.themes or [])
              and ("profanity" not in (r.flags or []) or r.edited)], used)
 
-    staff = Counter(m for r in this for m in dict.fromkeys(r.mentions or []))
+    # Counted by roster name, shown as each person chose to appear ("not named": left out).
+    shown = shoutouts.public_names(sorted({m for r in this for m in (r.mentions or [])}))
+    staff = Counter(m for r in this for m in dict.fromkeys(r.mentions or []) if shown.get(m))
     roster = {s.name: s for s in db.session().scalars(
         select(StaffMember).where(StaffMember.name.in_(list(staff))))} if staff else {}
     branch_rows: dict[str, list] = defaultdict(list)
@@ -292,11 +294,13 @@ def monthly(month: Month, tz: str, now: datetime | None = None) -> dict:
     branches = []
     for name, brows in branch_rows.items():
         theme, theme_n = top(Counter(t for r in brows for t in dict.fromkeys(r.themes or [])))
-        person, person_n = top(Counter(m for r in brows for m in dict.fromkeys(r.mentions or [])))
+        person, person_n = top(Counter(m for r in brows for m in dict.fromkeys(r.mentions or [])
+                                       if shown.get(m)))
         branches.append({"name": name, "count": len(brows), "top_theme": theme,
                          "top_theme_label": labels.get(theme, {"tr": theme, "en": theme})
                          if theme else None, "top_theme_count": theme_n,
-                         "top_staff": person, "top_staff_count": person_n})
+                         "top_staff": shown.get(person) if person else None,
+                         "top_staff_count": person_n})
     branches.sort(key=lambda b: (-b["count"], b["name"]))
 
     overall = expected({m: len(by_month.get(m, [])) for m in baseline})
@@ -331,7 +335,7 @@ def monthly(month: Month, tz: str, now: datetime | None = None) -> dict:
                    "branches": len(branches),
                    "average_rating": round(sum(rated) / len(rated), 2) if rated else None},
         "themes": [t for t in themes if t["count"]],
-        "staff": [{"name": name, "count": n,
+        "staff": [{"name": shown[name], "count": n,
                    "team": roster[name].team if name in roster else None,
                    "branch": roster[name].branch if name in roster else None}
                   for name, n in sorted(staff.items(), key=lambda kv: (-kv[1], kv[0]))

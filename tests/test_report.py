@@ -397,3 +397,21 @@ def test_cli_prints_a_summary_and_writes_a_pdf(app, tmp_path, monkeypatch):
     assert "Personelin ilgisi" in body and "Nisan 2026" in body
     assert "<b>Harika</b>" in body  # customer text is text in the PDF too, never markup
     assert "raw text" not in body
+
+
+def test_staff_appear_as_they_chose(app):
+    """The report is public (intranet, wall slide, PDF): consent-first shout-outs hold."""
+    add(day(APRIL, 2), ["staff"], ["Ayşe Yılmaz"], branch="Kadıköy",
+        text="Ayşe Yılmaz çok yardımcı oldu, teşekkürler!")
+    add(day(APRIL, 3), ["staff"], ["Ayşe Yılmaz"], branch="Kadıköy")
+    add(day(APRIL, 4), ["staff"], ["Mehmet Demir"], branch="Kadıköy")
+    db.session().add_all([StaffMember(name="Ayşe Yılmaz", team="Kasa", branch="Kadıköy",
+                                      shown_as="none"),
+                          StaffMember(name="Mehmet Demir", team="Kasap", branch="Kadıköy",
+                                      shown_as="first")])
+    db.session().commit()
+    data = report.monthly(APRIL, TZ, NOW)
+    assert [s["name"] for s in data["staff"]] == ["Mehmet"]
+    assert {b["name"]: b["top_staff"] for b in data["branches"]} == {"Kadıköy": "Mehmet"}
+    quotes = " ".join(q["text"] for q in by_slug(data)["staff"]["quotes"])
+    assert "Ayşe" not in quotes and "Yılmaz" not in quotes
