@@ -375,7 +375,7 @@ def set_status(item_id: int, status: str, actor: str, now: datetime | None = Non
         from kiosk import curation  # curation publishes to screens; imported when needed
 
         # Off the walls first, while the feed still sees it there (screens get item_removed).
-        curation.reject_item(item.id, actor)  # a complaint being answered is no praise
+        curation.reject_item(item.id, actor, reason="complaint")  # being answered: no praise
         item = session.get(Item, item_id)
     if status == "new":
         item.complaint_status, item.contacted_at, item.resolved_at = None, None, None
@@ -420,4 +420,5 @@ def assign_team(group_key: str, team: str | None, actor: str, themes) -> str | N
     audit.record(actor, "complaint.owner", f"complaint_group:{group_key}", before,
                  {"team": team} if team else None)
     session.commit()
+    live.publish_stats()  # a "you said, we fixed" slide names the owning team
     return team

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("COMPANY_NAME", "", "Company name printed on posters and reports"),
     Setting("LOGO_PATH", "", "Image file (PNG, JPEG, SVG) printed at the top of posters"),
     Setting("RETENTION_DAYS", 0,
-            "Days after which feedback loses its raw text, author and link, or is deleted (0: keep)"),
+            "Days after which feedback loses its raw text, author and link, or goes (0: keep)"),
     Setting("RETENTION_KEEP_APPROVED", True,
             "Aged approved/pinned items keep the redacted text screens showed instead of going"),
     Setting("RETENTION_LOG_DAYS", 90, "Days job runs and digest-send records are kept (0: keep)"),
+    Setting("SHOUTOUT_DEFAULT", "full",
+            "How staff named in praise appear on screens until they choose: full, first, team "
+            "or none"),
+    Setting("MODEL_PRECISION_TARGET", 0.97,
+            "Held-out precision a learned praise model must reach before auto-approval uses it"),
+    Setting("MODEL_MIN_EXAMPLES", 150,
+            "Curator decisions a language needs before its learned praise model may be used"),
+    Setting("MODEL_HOLDOUT", 0.2,
+            "Most recent decisions held out to judge a learned model: a share below 1, or a count"),
     Setting("METRICS_TOKEN", "", "Bearer token Prometheus must send to /metrics (empty: open)"),
     Setting("LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),
@@ -81,18 +92,95 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _DEFAULTS = {s.name: s.default for s in SETTINGS}
+_YES, _NO = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+_LISTS = {"WIDGET_ORIGINS"}  # the TOML file may give these as a list
 
 
-def _coerce(name: str, raw: str) -> Any:
+class SettingError(ValueError):
+    """A setting has a value of the wrong kind; the message names the variable and the fix."""
+
+
+def _coerce(name: str, raw: str, where: str | None = None) -> Any:
     """Environment values are strings; give them the type of the setting's default."""
+    where = where or "KIOSK_" + name
     default = _DEFAULTS.get(name)
+    text = raw.strip()
     if isinstance(default, bool):
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if text.lower() not in _YES | _NO:
+            raise SettingError(f"{where} must be true or false (1/0, yes/no, on/off), "
+                               f"not {_shown(raw)}")
+        return text.lower() in _YES
     if isinstance(default, int):
-        return int(raw)
+        try:
+            return int(text)
+        except ValueError:
+            raise SettingError(f"{where} must be a whole number, not {_shown(raw)}") from None
     if isinstance(default, float):
-        return float(raw) if raw.strip() else None
+        if not text:
+            return None
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            raise SettingError(f"{where} must be a number, not {_shown(raw)}")
+        return value
     return raw
+
+
+def _from_file(name: str, value: Any, path: str) -> Any:
+    """A TOML value for a known setting, checked against the type of its default."""
+    where = f"{name} in {path} (KIOSK_CONFIG)"
+    default = _DEFAULTS[name]
+    if isinstance(value, str) and not isinstance(default, str | type(None)):
+        return _coerce(name, value, where)  # PORT = "8000" is meant as a number
+    if isinstance(default, bool):
+        ok, kind = isinstance(value, bool), "true or false"
+    elif isinstance(default, int):
+        ok, kind = isinstance(value, int) and not isinstance(value, bool), "a whole number"
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and \
+            math.isfinite(value)
+        kind = "a number"
+        value = float(value) if ok else value
+    elif isinstance(default, dict):
+        ok, kind = isinstance(value, dict), "a table"
+    elif isinstance(default, list | tuple):
+        ok, kind = isinstance(value, list), "a list"
+    elif name in _LISTS:
+        ok = isinstance(value, str) or (isinstance(value, list)
+                                        and all(isinstance(v, str) for v in value))
+        kind = "a string or a list of strings"
+    else:
+        ok, kind = isinstance(value, str), "a string (in quotes)"
+    if not ok:
+        raise SettingError(f"{where} must be {kind}, not {_shown(value)}")
+    return value
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _read_file(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise SettingError(f"KIOSK_CONFIG names {path}, which cannot be read: "
+                           f"{exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingError(f"KIOSK_CONFIG file {path} is not valid TOML: {exc}") from None
+
+
+def _check_timezone(values: dict[str, Any]) -> None:
+    name = values.get("TIMEZONE")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError, TypeError):
+        raise SettingError(f"TIMEZONE (KIOSK_TIMEZONE) must be an IANA time zone such as "
+                           f"Europe/Istanbul, not {_shown(name)}") from None
 
 
 def load_settings(overrides: dict[str, Any] | None = None,
@@ -105,15 +193,15 @@ def load_settings(overrides: dict[str, Any] | None = None,
     values = dict(_DEFAULTS)
     path = os.environ.get("KIOSK_CONFIG")
     if path:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-        for key, value in data.items():
-            values[key.upper()] = value
+        for key, value in _read_file(path).items():
+            name = key.upper()
+            values[name] = _from_file(name, value, path) if name in _DEFAULTS else value
     for setting in SETTINGS:
         raw = os.environ.get("KIOSK_" + setting.name)
         if raw is not None:
             values[setting.name] = _coerce(setting.name, raw)
     values.update(overrides or {})
+    _check_timezone(values)
 
     instance = Path(values["INSTANCE_DIR"]).resolve()
     values["INSTANCE_DIR"] = str(instance)

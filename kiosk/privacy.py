@@ -28,7 +28,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import delete, func, or_, select, update
 
-from kiosk import audit, db, feed, live
+from kiosk import audit, db, feed, learning, live
 from kiosk.analysis.neutral import neutralise
 from kiosk.analysis.text import lower_tr, normalise
 from kiosk.models import (
@@ -202,6 +202,7 @@ def _erase(subject: Subject, actor: str, apply: bool) -> ErasureReport:
 
     for item, _shown in removed:
         session.delete(item)  # its Analysis goes with it (cascade)
+    learning.forget_items([item.id for item, _shown in removed])  # stored models' item lists
     report.items = len(removed)
     report.channels = len({c for _i, shown in removed for c in shown}
                           | {c for i, before in changed for c in before})

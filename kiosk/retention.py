@@ -10,7 +10,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
-from kiosk import db, feed, live
+from kiosk import db, feed, learning, live
 from kiosk.models import ON_SCREEN, AuditEntry, Decision, DigestSend, Item, JobRun, Poster, Screen
 from kiosk.privacy import (
     CHUNK,
@@ -94,6 +94,7 @@ def _age_items(cutoff: datetime, keep_approved: bool, counts: dict[str, int]) ->
                             .values(current_item_id=None))
         for item, _shown in removed:
             session.delete(item)
+        learning.forget_items(gone)
         counts["deleted"] += len(removed)
         counts["audit_entries"] += _scrub_item_audit({f"item:{i}" for i in ids})
         session.commit()

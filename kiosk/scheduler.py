@@ -28,7 +28,7 @@ from flask import Flask, current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import db, digest, retention
+from kiosk import db, digest, learning, notes, retention
 from kiosk.models import JobRun, Setting, Source
 from kiosk.sources import collect, registry
 
@@ -119,7 +119,8 @@ def close_day(day=None) -> bool:
 
 
 # Later parts (the morning digest) add themselves here: called with the closed day.
-DAILY_HOOKS: list[Callable] = [digest.send_daily, retention.daily_retention]
+DAILY_HOOKS: list[Callable] = [digest.send_daily, retention.daily_retention, notes.daily,
+                               learning.train_due]
 
 
 def heartbeat() -> None:
