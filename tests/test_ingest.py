@@ -66,3 +66,43 @@ def test_a_json_array_file_imports_too(app):
                        {"source": "x", "text": "no id"}])
     report = ingest.ingest(ingest.read_records(data, "export.json"))
     assert len(report.added) == 1 and report.errors[0][0] == 2
+
+
+def test_two_processes_storing_the_same_items_at_once_store_each_once(app, tmp_path):
+    """A scheduler's catch-up beside a poll, or two workers: the loser of the race counts
+    the winner's items as duplicates instead of failing its whole batch."""
+    import threading
+
+    from sqlalchemy import func, select
+
+    from kiosk import create_app, db, ingest
+    from kiosk.models import Item
+
+    url = app.config["DATABASE_URL"]
+    records = [(n, {"source": "race", "external_id": f"r{n}",
+                    "text": f"Teşekkürler, sipariş {n} tam zamanında geldi."})
+               for n in range(150)]
+    reports, errors = [], []
+    start = threading.Barrier(2)
+
+    def run():
+        other = create_app({"DATABASE_URL": url, "SECRET_KEY": "x",
+                            "INSTANCE_DIR": str(tmp_path)})
+        with other.app_context():
+            start.wait()
+            try:
+                reports.append(ingest.ingest(records))
+            except Exception as exc:  # the bug this test is about
+                errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert sorted(len(r.added) for r in reports)[1] > 0
+    assert sum(len(r.added) for r in reports) == 150
+    assert sum(r.duplicates for r in reports) == 150
+    assert db.session().scalar(select(func.count()).select_from(Item)
+                               .where(Item.source == "race")) == 150
