@@ -49,7 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from kiosk import config
     from kiosk.db import Database
     from kiosk.extensions import babel, csrf, limiter, login_manager, socketio
-    from kiosk.live import NAMESPACE, LiveNamespace
+    from kiosk.live import NAMESPACE, LiveNamespace, queue_channel
     from kiosk.web import BLUEPRINTS, api, console_api, themes
 
     app = Flask(__name__, static_folder=str(ROOT / "static"),
@@ -79,6 +79,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app,
         async_mode=app.config.get("ASYNC_MODE", "threading"),
         message_queue=app.config["MESSAGE_QUEUE"],
+        channel=queue_channel(app.config["MESSAGE_QUEUE"]),
         ping_interval=10,
         ping_timeout=10,
     )
@@ -89,6 +90,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.exempt(api.bp)  # cookie-authenticated API writes are checked in require_role
     csrf.exempt(themes.bp)
     csrf.exempt(console_api.bp)
+
+    @app.before_request
+    def _body_limit():
+        """A body over MAX_CONTENT_LENGTH is refused on every route, also on those that
+        never read it (Flask only checks while reading)."""
+        from flask import abort, request
+
+        limit = app.config.get("MAX_CONTENT_LENGTH")
+        if limit and (request.content_length or 0) > limit:
+            abort(413)
 
     @app.after_request
     def _security_headers(response):

@@ -83,6 +83,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Curator decisions a language needs before its learned praise model may be used"),
     Setting("MODEL_HOLDOUT", 0.2,
             "Most recent decisions held out to judge a learned model: a share below 1, or a count"),
+    Setting("WEBHOOK_RATE_LIMIT", "600 per minute",
+            "Webhook requests allowed per client address; over it: 429 with Retry-After"),
     Setting("METRICS_TOKEN", "", "Bearer token Prometheus must send to /metrics (empty: open)"),
     Setting("LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),

@@ -11,15 +11,21 @@ from datetime import UTC, datetime
 from flask import current_app
 from sqlalchemy import select
 
-from kiosk import audit, db, feed, live, metrics
+from kiosk import audit, db, feed, live, metrics, notes
 from kiosk.analysis import praise_model
-from kiosk.models import Decision, Item, Status
+from kiosk.models import ON_SCREEN, Decision, Item, Status
 
 MAX_EDIT = 1000
+# Why a curator rejected: what the learned model (kiosk/learning.py) learns from.
+REASONS = ("complaint", "sarcasm", "off-topic", "personal-data", "other")
 
 
 class CurationError(LookupError):
     pass
+
+
+class RecalledError(CurationError):
+    """The item was recalled (kiosk/recall.py): only an explicit un-recall brings it back."""
 
 
 def auto_approvable(label: str, lang: str, sentiment: float, confidence: float | None,
@@ -52,18 +58,21 @@ def _on_channels(item: Item, now: datetime) -> set[int]:
     return feed.channels_showing(item, now, current_app.config["FEED_MAX_AGE_DAYS"])
 
 
-def _change(item: Item, actor: str, action: str, apply) -> Item:
+def _change(item: Item, actor: str, action: str, apply, reason: str | None = None) -> Item:
     """Apply a change, audit it, commit, then tell every channel the item is (or was) on."""
     now = datetime.now(UTC)
     before_channels, before = _on_channels(item, now), _state(item)
     apply(item, now)
     after = _state(item)
+    if item.recalled_at is not None and after["status"] != before["status"]:
+        db.session().rollback()
+        raise RecalledError(f"item {item.id} was recalled; an admin must un-recall it first")
     if after == before:
         db.session().rollback()
         return item  # idempotent: doing it twice changes nothing the second time
     if after["status"] != before["status"]:
         db.session().add(Decision(item_id=item.id, action=action, before=before["status"],
-                                  after=after["status"], actor=actor, at=now))
+                                  after=after["status"], actor=actor, at=now, reason=reason))
         item.decided_by, item.decided_at = actor, now
     audit.record(actor, f"item.{action}", f"item:{item.id}", before, after)
     db.session().commit()
@@ -71,22 +80,39 @@ def _change(item: Item, actor: str, action: str, apply) -> Item:
     live.publish_item_change(item, before_channels, _on_channels(item, now))
     if after["status"] != before["status"]:
         live.publish_stats()
+        if after["status"] in ON_SCREEN and before["status"] not in ON_SCREEN:
+            notes.notify_later([item.id])  # the people it names hear it first
     return item
 
 
-def set_status(item_id: int, status: Status, actor: str) -> Item:
+def set_status(item_id: int, status: Status, actor: str, reason: str | None = None) -> Item:
     def apply(item, _now):
         item.status = status.value
 
-    return _change(_item(item_id), actor, status.value, apply)
+    return _change(_item(item_id), actor, status.value, apply, reason)
 
 
 def approve_item(item_id: int, actor: str) -> Item:
     return set_status(item_id, Status.APPROVED, actor)
 
 
-def reject_item(item_id: int, actor: str) -> Item:
-    return set_status(item_id, Status.REJECTED, actor)
+def reject_item(item_id: int, actor: str, reason: str | None = None) -> Item:
+    """Reject, with the curator's reason (one of REASONS) when given. Rejecting a rejected
+    item again with a reason corrects the reason of its last rejection (still idempotent)."""
+    if reason is not None and reason not in REASONS:
+        raise ValueError(f"reason must be one of {', '.join(REASONS)}")
+    item = _item(item_id)
+    if reason is None or item.status != Status.REJECTED:
+        return set_status(item_id, Status.REJECTED, actor, reason)
+    last = db.session().scalar(select(Decision).where(
+        Decision.item_id == item_id, Decision.after == Status.REJECTED.value)
+        .order_by(Decision.id.desc()).limit(1))
+    if last is not None and last.reason != reason:
+        audit.record(actor, "item.reason", f"item:{item_id}", {"reason": last.reason},
+                     {"reason": reason})
+        last.reason = reason
+        db.session().commit()
+    return item
 
 
 def pin_item(item_id: int, actor: str) -> Item:

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
-from kiosk import db
+from kiosk import db, shoutouts
 from kiosk.models import ON_SCREEN, Channel, Item, Status
 
 
@@ -16,6 +16,8 @@ def belongs(channel: Channel, item: Item, now: datetime, max_age_days: int) -> b
         return False
     if item.complaint_status is not None:
         return False  # someone is handling it as a complaint: never on a wall
+    if item.recalled_at is not None:
+        return False  # an admin pulled it everywhere; only an explicit un-recall undoes that
     if item.expires_at is not None and item.expires_at <= now:
         return False
     if item.status != Status.PINNED and item.created_at < now - timedelta(days=max_age_days):
@@ -49,7 +51,7 @@ def playlist(channel: Channel, now: datetime, max_items: int, max_age_days: int)
     since = now - timedelta(days=max_age_days)
     query = (
         select(Item)
-        .where(Item.status.in_(ON_SCREEN))
+        .where(Item.status.in_(ON_SCREEN), Item.recalled_at.is_(None))
         .where(or_(Item.created_at >= since, Item.status == Status.PINNED.value))
         .where(or_(Item.expires_at.is_(None), Item.expires_at > now))
         .order_by((Item.status == Status.PINNED.value).desc(), Item.created_at.desc())
@@ -63,8 +65,9 @@ def playlist(channel: Channel, now: datetime, max_items: int, max_age_days: int)
     return items
 
 
-def display_item(item: Item) -> dict:
-    """The public face of an item: redacted text, anonymised author, nothing else personal."""
+def display_item(item: Item, viewer: int | None = None) -> dict:
+    """The public face of an item: redacted text, anonymised author, nothing else personal;
+    staff named as each chose (shoutouts.py; `viewer`, a staff id, sees their own name)."""
     analysis = item.analysis
     payload = {
         "id": item.id,
@@ -82,11 +85,12 @@ def display_item(item: Item) -> dict:
     if item.url:
         payload["url"] = item.url
         payload["qr"] = f"/qr/{item.id}.svg"
-    return payload
+    return shoutouts.public_face(item, payload, viewer)
 
 
 def channel_info(channel: Channel, language: str) -> dict:
     return {"name": channel.name, "rotation_seconds": channel.rotation_seconds,
             "language": language, "slide_mix": dict(channel.slide_mix or {}),
             "display_hours": dict(channel.display_hours or {}),
-            "orientation": channel.orientation or "auto"}
+            "orientation": channel.orientation or "auto",
+            "dwell": dict(channel.dwell or {}), "shifts": list(channel.shifts or [])}

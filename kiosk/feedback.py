@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
 FIELDS = ("source", "external_id", "text", "author", "url", "created_at", "rating", "branch",
           "lang")
+
+
+# Half of a UTF-16 pair (JSON "\ud83d" alone): no database or encoder accepts it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+FUTURE_SLACK = timedelta(days=1)  # clocks and time zones differ; further ahead is a mistake
 
 
 class InvalidFeedback(ValueError):
@@ -38,7 +45,7 @@ def _text(record: dict[str, Any], name: str, limit: int, required: bool = False)
         value = str(value)
     if not isinstance(value, str):
         raise InvalidFeedback(f"'{name}' must be a string")
-    value = value.replace("\x00", "").strip()
+    value = _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", "")).strip()
     if len(value) > limit:
         raise InvalidFeedback(f"'{name}' is longer than {limit} characters")
     return value
@@ -73,7 +80,10 @@ def parse_datetime(value: Any, tz: tzinfo) -> datetime:
         raise InvalidFeedback("'created_at' must be an ISO 8601 string")
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=tz)
-    return dt.astimezone(UTC)
+    try:
+        return dt.astimezone(UTC)
+    except (OverflowError, ValueError):  # year 1 or 9999 moved across a time zone
+        raise InvalidFeedback(f"'created_at' is out of range: {str(value)[:40]!r}") from None
 
 
 def parse_feedback(record: Any, tz: tzinfo, max_text: int = 5000,
@@ -87,20 +97,25 @@ def parse_feedback(record: Any, tz: tzinfo, max_text: int = 5000,
     external_id = _text(record, "external_id", 255, required=True)
     text = _text(record, "text", max_text, required=True)
 
+    now = now or datetime.now(UTC)
     created = record.get("created_at")
-    created_at = parse_datetime(created, tz) if created not in (None, "") else (
-        now or datetime.now(UTC))
+    created_at = parse_datetime(created, tz) if created not in (None, "") else now
+    if created_at > now + FUTURE_SLACK:
+        raise InvalidFeedback(f"'created_at' is in the future: {str(created)[:40]!r}")
 
     rating = record.get("rating")
-    if rating in (None, ""):
+    if rating is None or rating == "":
         rating = None
     else:
         try:
-            rating = int(float(rating))
+            if isinstance(rating, bool):
+                raise TypeError  # JSON true is not a star count
+            number = float(rating)
         except (TypeError, ValueError):
             raise InvalidFeedback("'rating' must be a number from 1 to 5") from None
-        if not 1 <= rating <= 5:
+        if not math.isfinite(number) or not 1 <= number <= 5:
             raise InvalidFeedback("'rating' must be a number from 1 to 5")
+        rating = int(number)
 
     lang = _text(record, "lang", 8)
     return FeedbackItem(

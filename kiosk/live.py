@@ -10,7 +10,7 @@ from flask import current_app, request
 from flask_socketio import Namespace, emit, join_room
 from sqlalchemy import select
 
-from kiosk import db, feed, metrics, stats
+from kiosk import db, feed, fixed, metrics, pacing, stats
 from kiosk.extensions import socketio
 from kiosk.models import Announcement, Channel, Item, Screen
 
@@ -18,7 +18,7 @@ NAMESPACE = "/live"
 
 
 # What a display may report it is showing (heartbeat "slide").
-SLIDES = {"praise", "stats", "announcement", "empty", "dim", "blank"}
+SLIDES = {"praise", "stats", "announcement", "fixed", "empty", "dim", "blank"}
 
 
 def room_for(channel_id: int) -> str:
@@ -27,6 +27,19 @@ def room_for(channel_id: int) -> str:
 
 def screen_room(screen_id: int) -> str:
     return f"screen:{screen_id}"
+
+
+def queue_channel(url: str | None) -> str:
+    """The Redis pub/sub channel the processes of one deployment share.
+
+    Redis pub/sub ignores the database number in the URL, so two deployments on one Redis
+    server (staging beside production) would hear each other's `channel:1`; naming the
+    channel after the number keeps redis://host/1 and redis://host/2 apart."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url or "")
+    number = parts.path.strip("/") or parse_qs(parts.query).get("db", ["0"])[0]
+    return f"kiosk-live.{number or 0}"
 
 
 def announcement_json(row: Announcement | None, cleared: bool = False) -> dict | None:
@@ -51,6 +64,11 @@ def channel_stats(channel: Channel, fresh: bool = False) -> dict:
     return numbers
 
 
+def _stats_key(channel: Channel) -> tuple:
+    """All of a channel that `_compute_stats` reads: channels alike share one computation."""
+    return tuple(sorted(channel.branches or []))
+
+
 def _compute_stats(channel: Channel) -> dict:
     from kiosk.taxonomy import current_matcher
 
@@ -59,7 +77,15 @@ def _compute_stats(channel: Channel) -> dict:
     labels = {t.slug: t.label(cfg["LANGUAGE"]) for t in current_matcher().themes}
     for entry in numbers["top_themes"]:
         entry["label"] = labels.get(entry["theme"], entry["theme"])
+    numbers["fixed"] = fixed.wall_themes(datetime.now(UTC), cfg["FIXED_DAYS"],
+                                         cfg["FIXED_MIN_RESOLVED"], labels,
+                                         channel.branches or None)
     return numbers
+
+
+def wire_item(item: Item) -> dict:
+    """A display item as screens get it, with when it reached the walls (for shifts)."""
+    return {**feed.display_item(item), "arrived_at": pacing.arrived_at(item).isoformat()}
 
 
 def feed_payload(channel: Channel, screen: Screen | None = None) -> dict:
@@ -70,7 +96,7 @@ def feed_payload(channel: Channel, screen: Screen | None = None) -> dict:
     items = feed.playlist(channel, now, cfg["FEED_MAX_ITEMS"], cfg["FEED_MAX_AGE_DAYS"])
     payload = {
         "channel": feed.channel_info(channel, cfg["LANGUAGE"]),
-        "items": [feed.display_item(i) for i in items],
+        "items": [wire_item(i) for i in items],
         "announcement": announcement_json(announcements.active(channel.id)),
         "stats": channel_stats(channel),
         "server_time": now.isoformat(),
@@ -149,16 +175,27 @@ class LiveNamespace(Namespace):
 
 def publish_item_change(item: Item, before: set[int], after: set[int]) -> None:
     """Tell each channel what changed for it: added, removed, or updated in place."""
-    payload = {"id": item.id, "item": feed.display_item(item)} if after else None
+    payload = {"id": item.id, "item": wire_item(item)} if after else None
     for channel_id in after - before:
         _emit("item_added", payload, room_for(channel_id))
     for channel_id in after & before:
         _emit("item_updated", payload, room_for(channel_id))
     for channel_id in before - after:
         _emit("item_removed", {"id": item.id}, room_for(channel_id))
+    if before or after:
+        # Under gevent the emits above only queue a message per screen; let the sockets
+        # send them now, before the caller goes on (weekly numbers, the HTTP answer):
+        # a database call holds the whole worker, so the fan-out would wait behind it.
+        socketio.sleep(0)
 
 
 _last_stats: dict[tuple[str, int], dict] = {}
+
+
+def publish_recall(item_id: int) -> None:
+    """An admin pulled the item: every channel drops it, whatever it thought it showed."""
+    for channel_id in db.session().scalars(select(Channel.id)):
+        _emit("item_removed", {"id": item_id}, room_for(channel_id))
 
 
 def publish_stats() -> None:
@@ -166,8 +203,15 @@ def publish_stats() -> None:
 
     Remembered per process; with several processes each sends its own change, and a
     repeated `stats` event is harmless to a screen."""
+    shared: dict[tuple, dict] = {}
     for channel in db.session().scalars(select(Channel)):
-        numbers = channel_stats(channel, fresh=True)
+        alike = _stats_key(channel)
+        if alike in shared:
+            numbers = shared[alike]
+            _stats_cache[(current_app.config["DATABASE_URL"], channel.id)] = (
+                time.monotonic(), numbers)
+        else:
+            numbers = shared[alike] = channel_stats(channel, fresh=True)
         key = (current_app.config["DATABASE_URL"], channel.id)
         if _last_stats.get(key) != numbers:
             _last_stats[key] = numbers

@@ -23,8 +23,8 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from kiosk import audit, db, feed, pdf
-from kiosk.models import ON_SCREEN, Item, Poster, StaffMember, Status
+from kiosk import audit, db, feed, pdf, shoutouts
+from kiosk.models import ON_SCREEN, Item, Poster, Status
 
 SIZES = ("A4", "A3")
 ELLIPSIS = "…"
@@ -69,6 +69,8 @@ def refusal(item: Item | None, item_id: int, now: datetime) -> PosterError | Non
     """Why this item may not become a poster, or None. Same bar as a wall, and no complaints."""
     if item is None:
         return PosterError(N_("There is no item %(id)s."), id=item_id)
+    if item.recalled_at is not None:
+        return PosterError(N_("Item %(id)s was recalled: it may not be printed."), id=item_id)
     if item.status == Status.PENDING:
         return PosterError(N_("Item %(id)s is still pending: approve it before making a "
                               "poster."), id=item_id)
@@ -229,24 +231,15 @@ def _days(first: date, last: date, lang: str) -> str:
     return f"{format_date(first, 'MMMM d', locale=lang)}–{last.day}, {last.year}"
 
 
-def _staff(names: list[str]) -> list[dict]:
-    """Who is thanked, with team and branch from the roster where it knows them."""
-    if not names:
-        return []
-    known = {s.name: s for s in db.session().scalars(
-        select(StaffMember).where(StaffMember.name.in_(names)))}
-    return [{"name": n, "team": getattr(known.get(n), "team", None),
-             "branch": getattr(known.get(n), "branch", None)} for n in names]
-
-
 def quote_of(item: Item, lang: str) -> Quote:
-    """The item as the screens show it (same text, author, branch), ready for paper."""
+    """The item as the screens show it (same text, author, branch, staff named as they
+    chose), ready for paper."""
     shown = feed.display_item(item)
     text = " ".join(shown["text"].split())
     return Quote(item_id=item.id, segments=highlight(text, shown["mentions"], shown["branch"]),
                  author=shown["author"], source=item.source, day=_day(item.created_at, lang),
                  branch=shown["branch"], rating=shown["rating"],
-                 mentions=_staff(shown["mentions"]), text=text)
+                 mentions=shoutouts.public_staff(item, lang), text=text)
 
 
 def _company() -> dict:

@@ -1,7 +1,8 @@
 """Curation rules admins set in the console, and what they decide for a new item.
 
 Rules can only hold an item back or throw it out; approval still needs the analysis to
-call it praise (and, where there is one, the praise model to believe it).
+call it praise (and, where there is one, the praise model to believe it, and the company's
+learned model, when one is switched on, too).
 """
 
 from __future__ import annotations
@@ -86,8 +87,12 @@ def _contains(text: str, terms: list[str]) -> str | None:
 
 
 def decide(item: Item, analysis: Analysis, rules: Rules, now: datetime | None = None,
-           ) -> tuple[str, str | None]:
-    """(status, who decided) for a new item: rejected, approved, or pending for a person."""
+           scorer=None) -> tuple[str, str | None]:
+    """(status, who decided) for a new item: rejected, approved, or pending for a person.
+
+    `scorer` (kiosk.learning.Scorer, one per batch) holds back praise an active learned
+    model doubts; it is asked only once the rules would approve, so it never approves."""
+    from kiosk import learning
     from kiosk.curation import auto_approvable
 
     author = (item.author or "").strip().lower()
@@ -104,6 +109,8 @@ def decide(item: Item, analysis: Analysis, rules: Rules, now: datetime | None = 
         "AUTO_APPROVE_SCORE"))
     if auto_approvable(analysis.label, analysis.lang, analysis.sentiment, analysis.confidence,
                        analysis.flags, threshold):
+        if not (scorer or learning.Scorer()).allows(item, analysis):
+            return Status.PENDING.value, None  # the company's model is not sure: a person
         return Status.APPROVED.value, RULE_ACTOR
     return Status.PENDING.value, None
 
@@ -111,15 +118,19 @@ def decide(item: Item, analysis: Analysis, rules: Rules, now: datetime | None = 
 def dry_run(candidate: Rules, days: int = 30) -> dict:
     """What `candidate` would have decided for the last `days` of feedback, against what the
     current rules and the curators did; nothing is changed."""
+    from kiosk.learning import Scorer
+
     session = db.session()
     since = datetime.now(UTC) - timedelta(days=days)
     changes: dict[str, list[dict]] = {}
     total = 0
+    scorer = Scorer()  # the learned models, looked up once for the whole dry run
     for item in session.scalars(select(Item).where(Item.created_at >= since)).unique():
         if item.analysis is None:
             continue
         total += 1
-        status, _ = decide(item, item.analysis, candidate, now=item.ingested_at)
+        status, _ = decide(item, item.analysis, candidate, now=item.ingested_at,
+                           scorer=scorer)
         current = item.status
         if item.decided_by and not item.decided_by.startswith("rule:"):
             continue  # a person decided; rules never overrule people

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from kiosk import audit, db, live
+from kiosk import audit, db, live, pacing
 from kiosk.models import Channel, Screen
 
 # A display beats every 10 s; three missed beats (or a closed socket) mean offline.
@@ -81,7 +81,8 @@ def channel_json(channel: Channel) -> dict:
             "rotation_seconds": channel.rotation_seconds, "branches": channel.branches,
             "sources": channel.sources, "themes": channel.themes,
             "languages": channel.languages, "slide_mix": channel.slide_mix,
-            "display_hours": channel.display_hours, "orientation": channel.orientation}
+            "display_hours": channel.display_hours, "orientation": channel.orientation,
+            "dwell": channel.dwell or {}, "shifts": channel.shifts or []}
 
 
 def update_channel(channel_id: int, changes: dict, actor: str) -> Channel:
@@ -105,9 +106,9 @@ def update_channel(channel_id: int, changes: dict, actor: str) -> Channel:
     if "slide_mix" in changes:
         mix = changes["slide_mix"]
         if not isinstance(mix, dict) or not all(
-                k in ("praise", "stats", "announcements") and isinstance(v, int) and 0 <= v <= 20
-                for k, v in mix.items()):
-            raise ScreenError("slide_mix maps praise, stats, announcements to 0–20")
+                k in ("praise", "stats", "announcements", "fixed") and isinstance(v, int)
+                and 0 <= v <= 20 for k, v in mix.items()):
+            raise ScreenError("slide_mix maps praise, stats, announcements, fixed to 0–20")
         channel.slide_mix = mix
     if "display_hours" in changes:
         hours = changes["display_hours"] or {}
@@ -121,6 +122,13 @@ def update_channel(channel_id: int, changes: dict, actor: str) -> Channel:
         if changes["orientation"] not in ("auto", "landscape", "portrait"):
             raise ScreenError("orientation is auto, landscape or portrait")
         channel.orientation = changes["orientation"]
+    try:
+        if "dwell" in changes:
+            channel.dwell = pacing.clean_dwell(changes["dwell"])
+        if "shifts" in changes:
+            channel.shifts = pacing.clean_shifts(changes["shifts"])
+    except pacing.PacingError as exc:
+        raise ScreenError(str(exc)) from None
     after = channel_json(channel)
     if after != before:
         audit.record(actor, "channel.update", f"channel:{channel.id}", before, after)

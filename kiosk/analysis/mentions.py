@@ -20,6 +20,7 @@ HONORIFICS = frozenset({"bey", "hanim", "abla", "abi", "agabey", "abisi", "ablay
 _SUFFIXES = frozenset(
     "a e ya ye yi yu i u in un nin nun yin yun da de ta te dan den tan ten la le yla yle "
     "daki deki taki teki dakiler dekiler cim cigim cigima ciga".split())
+_LONGEST_SUFFIX = max(map(len, _SUFFIXES))
 # First names (and branch names) that are also everyday words in Turkish or English.
 AMBIGUOUS = frozenset(
     "can elif umut deniz sevgi baris onur gul nur hayat bahar umit ay su naz yildiz kader "
@@ -76,6 +77,18 @@ def _split_aliases(value: str | None) -> tuple[str, ...]:
     return tuple(a.strip() for a in (value or "").split(";") if a.strip())
 
 
+# What the database columns hold; a longer cell is a broken file, said so with its line.
+_LIMITS = {"name": 120, "team": 120, "branch": 120, "city": 120, "email": 255}
+
+
+def _checked(row: dict[str, str], line: int) -> dict[str, str]:
+    row = {k: v.replace("\x00", "").strip() for k, v in row.items()}
+    for column, limit in _LIMITS.items():
+        if len(row.get(column, "")) > limit:
+            raise RosterError(f"line {line}: {column} is longer than {limit} characters")
+    return row
+
+
 def parse_roster(text: str) -> list[Person]:
     """Roster CSV: name,aliases,team,branch[,email]; a header row is required."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
@@ -83,8 +96,8 @@ def parse_roster(text: str) -> list[Person]:
         raise RosterError("roster CSV needs a header with at least: name,aliases,team,branch")
     people = []
     for row in reader:
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()
-               if isinstance(v, str)}
+        row = _checked({(k or "").strip(): (v or "").strip() for k, v in row.items()
+                        if isinstance(v, str)}, reader.line_num)
         if not row.get("name"):
             raise RosterError(f"line {reader.line_num}: a name is required")
         people.append(Person(name=row["name"], team=row.get("team", ""),
@@ -96,9 +109,14 @@ def parse_roster(text: str) -> list[Person]:
 def parse_branches(text: str) -> list[Branch]:
     """Branches CSV: name,city,aliases."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    return [Branch(name=r["name"].strip(), city=(r.get("city") or "").strip(),
-                   aliases=_split_aliases(r.get("aliases")))
-            for r in reader if (r.get("name") or "").strip()]
+    branches = []
+    for r in reader:
+        row = _checked({(k or "").strip(): v for k, v in r.items() if isinstance(v, str)},
+                       reader.line_num)
+        if row.get("name"):
+            branches.append(Branch(name=row["name"], city=row.get("city", ""),
+                                   aliases=_split_aliases(row.get("aliases"))))
+    return branches
 
 
 # --- matching ---------------------------------------------------------------------------
@@ -147,9 +165,11 @@ def _words(text: str) -> list[_Word]:
     for match in tokens(text):
         raw = match.group()
         base, _, rest = raw.partition("'")
-        before = text[:match.start()].rstrip()
+        j = match.start() - 1  # the last visible character before the word (no slicing:
+        while j >= 0 and text[j].isspace():  # a copy per word is quadratic in long texts)
+            j -= 1
         words.append(_Word(key(base), key(rest), raw[:1].isupper(),
-                           not before or before[-1] in _SENTENCE_END))
+                           j < 0 or text[j] in _SENTENCE_END))
     return words
 
 
@@ -216,7 +236,8 @@ def _suffix_candidates(roster: Roster, word: _Word) -> list[_Pattern]:
     """Patterns whose one word is a prefix of this word plus a known suffix ("Ayseye")."""
     if word.rest:
         return []
-    for cut in range(len(word.base) - 1, 1, -1):
+    # Only the last few letters can be a suffix: a 100 kB "word" costs no more than a short one.
+    for cut in range(len(word.base) - 1, max(1, len(word.base) - _LONGEST_SUFFIX - 1), -1):
         if word.base[cut:] in _SUFFIXES and word.base[:cut] in roster._index:
             return [p for p in roster._index[word.base[:cut]] if len(p.keys) == 1]
     return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from kiosk.analysis.language import detect_language
 from kiosk.analysis.mentions import Roster, find_mentions
@@ -14,6 +14,10 @@ from kiosk.analysis.themes import ThemeMatcher, default_matcher
 from kiosk.feedback import FeedbackItem
 
 _EMPTY_ROSTER = Roster()
+# Longest text the sentiment rules read, in characters. Screens show a few hundred; longer
+# texts arrive only where MAX_TEXT_LENGTH was raised, and scoring all of 100 kB takes
+# seconds. The start is scored, but praise is never assumed from a part: it waits for a person.
+SCORED_LENGTH = 20_000
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,11 @@ def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds(),
             ) -> AnalysisResult:
     """Language → sentiment → themes → mentions → redaction → profanity, for one item."""
     lang = detect_language(item.text, item.lang)
-    verdict = assess(item.text, lang, item.rating, thresholds.praise, thresholds.complaint)
+    verdict = assess(item.text[:SCORED_LENGTH], lang, item.rating, thresholds.praise,
+                     thresholds.complaint)
+    if len(item.text) > SCORED_LENGTH and verdict.label == "praise":
+        verdict = replace(verdict, label="neutral", reasons=(*verdict.reasons, "too long"),
+                          confidence=None)
     people, branches = find_mentions(item.text, roster or _EMPTY_ROSTER, item.branch)
     if item.branch and item.branch not in branches:
         branches.append(item.branch)

@@ -12,12 +12,16 @@ import phonenumbers
 
 from kiosk.analysis.text import normalise
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# Linear time on hostile input: a match starts only where a run of address characters
+# starts (the leftmost match would start there anyway), and domain labels are bounded
+# (63 characters, 10 labels, as in DNS), so a 100 kB run of "a." is read once, not once
+# per position.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]{1,63}(?:\.[\w-]{1,63}){1,10}", re.UNICODE)
 _URL = re.compile(
     r"\b(?:https?://|www\.)\S+"
-    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|io|co|app|shop|store|me)"
-    r"(?:\.tr)?(?:/\S*)?\b"
-    r"|\b[a-z0-9-]+\.(?:com|net|org|gen|web|av|bel|k12|gov)\.tr(?:/\S*)?\b",
+    r"|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\."
+    r"(?:com|net|org|info|biz|io|co|app|shop|store|me)(?:\.tr)?(?:/\S*)?\b"
+    r"|\b[a-z0-9-]{1,63}\.(?:com|net|org|gen|web|av|bel|k12|gov)\.tr(?:/\S*)?\b",
     re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}(?<!\.)")
 _TCKN = re.compile(r"(?<!\d)[1-9](?:\s?\d){10}(?!\d)")
@@ -25,7 +29,7 @@ _IBAN = re.compile(r"\bTR\s?\d{2}(?:\s?[0-9A-Z]{4}){5}\s?\d{0,2}\b", re.IGNORECA
 _CARD = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 _DIGIT_RUN = re.compile(r"(?<![\w+])\+?\d[\d ()./-]{8,}\d(?!\w)")
 _ADDRESS = re.compile(
-    r"(?:\b[\wçğıöşüÇĞİÖŞÜ.]+\s+){0,3}"
+    r"(?:\b[\wçğıöşüÇĞİÖŞÜ.]{1,40}\s+){0,3}"  # bounded: linear on a long word
     r"(?:Mah(?:allesi|\.)|Mh\.|Cad(?:desi|\.)|Cd\.|Sok(?:ağı|ak|\.)|Sk\.|Bulvarı|Blv\.)"
     r"[^.!?\n]{0,60}?\bNo\s*[:.]?\s*\d+[\w/]*(?:\s*(?:D|Daire|Kat)\s*[:.]?\s*\d+)*"
     r"|\b\d{1,5}\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Ln\.|"

@@ -340,7 +340,9 @@ def sarcasm_markers(text: str) -> bool:
     sincere = any(t.value > 0 and t.hit.flag != "symbol" and _fold(t.hit.stem) not in
                   _SARCASM_PRAISE for t in tokens)
     for sentence in sentences:
-        folds = [t.fold for t in sentence]
+        # Once per sentence, not once per word: a long sentence must not cost its square.
+        contrast = any(t.fold in _CONTRAST for t in sentence)
+        last_bad = max((i for i, t in enumerate(sentence) if t.value <= -1.0), default=-1)
         for i, tok in enumerate(sentence):
             if tok.hit is None or _fold(tok.hit.stem) not in _SARCASM_PRAISE:
                 continue
@@ -350,7 +352,6 @@ def sarcasm_markers(text: str) -> bool:
                     t.kind == "sep" for t in sentence[1:4])):
                 if complaint or repeat and not sincere:
                     return True  # "Harika, yine 40 dakika kuyruk." "Bravo, çok iyi planlama."
-            if bare and not any(f in _CONTRAST for f in folds) and any(
-                    t.value <= -1.0 for t in sentence[i + 1:]):
+            if bare and not contrast and i < last_bad:
                 return True  # "Mükemmel hizmet, siparişim 2 saattir gelmedi."
     return False

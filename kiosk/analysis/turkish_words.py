@@ -133,9 +133,16 @@ def _match(word: str, table: dict) -> _Hit | None:
     return None
 
 
+# Longer "words" are noise (a pasted hash, a key held down); reading them costs time that
+# grows with the square of their length and finds nothing. Turkish's longest are ~70 letters.
+LONGEST_WORD = 80
+
+
 @lru_cache(maxsize=65536)
 def _analyze(word: str) -> _Hit | None:
     """The lexicon reading of one lower-cased word; a bare negated verb if nothing matches."""
+    if len(word) > LONGEST_WORD:
+        return None
     proper, ascii_ = _lexicon()[:2]
     hit = _match(word, proper)
     if hit is None and not _DIACRITICS.intersection(word):
@@ -157,7 +164,8 @@ def _normalize_word(surface: str) -> tuple[str, str, bool]:
 @lru_cache(maxsize=65536)
 def _phrase_candidates(folded: str) -> tuple:
     phrases = _lexicon()[2]
-    return tuple(c for k in range(len(folded), 0, -1) for c in phrases.get(folded[:k], ()))
+    longest = min(len(folded), LONGEST_WORD)  # no phrase starts with a longer word
+    return tuple(c for k in range(longest, 0, -1) for c in phrases.get(folded[:k], ()))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+|\n+")

@@ -86,9 +86,10 @@ class AppStoreConnector(Connector):
             return when, None
         record: dict[str, Any] = {"external_id": _label(entry, "id", where), "text": text,
                                   "created_at": when.isoformat(), "url": self._link(entry)}
-        rating = _label(entry, "im:rating", where)
-        if not rating.isdigit():
-            raise ShapeError(f"{where}: im:rating is not a number: {rating[:10]!r}")
+        rating = _label(entry, "im:rating", where).strip()
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        if not (rating.isdecimal() and len(rating) == 1 and 1 <= int(rating) <= 5):
+            raise ShapeError(f"{where}: im:rating is not a number from 1 to 5: {rating[:10]!r}")
         record["rating"] = int(rating)
         author = entry.get("author")
         name = author.get("name") if isinstance(author, dict) else None

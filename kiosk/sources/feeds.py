@@ -34,12 +34,16 @@ class FeedConnector(Connector):
             seen.add(url)
             response = self.http.get(url, headers={"Accept": "application/atom+xml, "
                                                    "application/rss+xml, application/xml;q=0.9"})
-            parsed = feedparser.parse(response.content,
-                                      response_headers={k.lower(): v for k, v
-                                                        in response.headers.items()})
-            lang = (parsed.feed.get("language") or "")[:2].lower()
+            try:
+                parsed = feedparser.parse(response.content,
+                                          response_headers={k.lower(): v for k, v
+                                                            in response.headers.items()})
+            except Exception as exc:  # feedparser's loose parser trips on e.g. "&#xD800;"
+                raise ShapeError(f"{urlparse(url).netloc} sent a feed that cannot be read "
+                                 f"({type(exc).__name__}: {str(exc)[:80]})") from None
+            lang = _str(parsed.feed.get("language"))[:2].lower()
             records = [r for r in (self._record(e, url, lang) for e in parsed.entries) if r]
-            if not parsed.version or (parsed.bozo and not records):
+            if not parsed.get("version") or (parsed.get("bozo") and not records):  # b"" has none
                 reason = getattr(parsed, "bozo_exception", None) or "no feed element"
                 raise ShapeError(f"{urlparse(url).netloc} did not send an RSS or Atom feed "
                                  f"({reason})")
@@ -56,35 +60,55 @@ class FeedConnector(Connector):
     def _record(self, entry, feed_url: str, lang: str) -> dict | None:
         body = ""
         if entry.get("content"):
-            body = entry.content[0].get("value", "")
-        body = body or entry.get("summary", "")
-        title = html_to_text(entry.get("title", ""))
+            body = _str(entry.content[0].get("value"))
+        body = body or _str(entry.get("summary"))
+        title = html_to_text(_str(entry.get("title")))
         text = html_to_text(body)
         if title and not text.startswith(title):
             text = f"{title}\n{text}" if text else title
         if not text:
             return None
         when = entry.get("published_parsed") or entry.get("updated_parsed")
-        created = datetime.fromtimestamp(calendar.timegm(when), UTC) if when else None
-        link = entry.get("link") or ""
-        link = urljoin(feed_url, link) if link else None
-        external = entry.get("id") or link or hashlib.sha256(text.encode()).hexdigest()[:32]
-        record = {"external_id": str(external)[:255], "text": text,
-                  "url": link, "_when": created}
+        created = _instant(when) if when else None
+        link = _str(entry.get("link")).strip()
+        try:
+            link = urljoin(feed_url, link) if link else None
+        except ValueError:  # "http://[" and other unparseable addresses
+            link = None
+        digest = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
+        external = _str(entry.get("id")).strip() or link or digest
+        record = {"external_id": external[:255], "text": text, "url": link, "_when": created}
         if created:
             record["created_at"] = created.isoformat()
-        author = entry.get("author")
+        author = html_to_text(_str(entry.get("author")))
         if author:
-            record["author"] = html_to_text(author)[:120]
+            record["author"] = author[:120]
         if lang in ("tr", "en"):
             record["lang"] = lang
         return record
 
 
+def _str(value) -> str:
+    """feedparser's loose parser leaves None (or other objects) where text was expected."""
+    return value if isinstance(value, str) else ""
+
+
+def _instant(when) -> datetime | None:
+    """A parsed feed time; one out of range ("0000-00-00", year 9999 at -23:59) counts as
+    none given, like a date feedparser could not read at all."""
+    try:
+        return datetime.fromtimestamp(calendar.timegm(when), UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
 def _next_link(parsed, base: str) -> str | None:
     for link in parsed.feed.get("links", []):
-        if link.get("rel") == "next" and link.get("href"):
-            return urljoin(base, link["href"])
+        if link.get("rel") == "next" and _str(link.get("href")):
+            try:
+                return urljoin(base, link["href"])
+            except ValueError:
+                return None
     return None
 
 

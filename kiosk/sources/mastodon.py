@@ -122,17 +122,18 @@ class MastodonConnector(Connector):
         if not isinstance(original, dict):
             raise ShapeError(f"{where}: expected 'reblog' to be a status")
         account = need(original, "account", dict, where)
-        if original.get("visibility") not in SHOWN or self._is_own(account):
+        visibility = original.get("visibility")
+        if not isinstance(visibility, str) or visibility not in SHOWN or self._is_own(account):
             return None
         text = html_to_text(need(original, "content", str, where))
-        warning = html_to_text(original.get("spoiler_text") or "")
+        warning = html_to_text(_string(original.get("spoiler_text")) or "")
         text = f"{warning}\n{text}".strip() if warning else text
         if not text:
             return None  # a picture with no words: nothing to show
         record = {"external_id": need(original, "id", str, where), "text": text,
-                  "url": original.get("url") or original.get("uri"),
+                  "url": _string(original.get("url")) or _string(original.get("uri")),
                   "created_at": _when(original, where).isoformat()}
-        author = account.get("display_name") or account.get("acct")
+        author = _string(account.get("display_name")) or _string(account.get("acct"))
         if author:
             record["author"] = author
         lang = original.get("language")
@@ -152,6 +153,11 @@ class MastodonConnector(Connector):
     def _headers(self) -> dict[str, str]:
         token = self.settings.get("token")
         return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+def _string(value: Any) -> str | None:
+    """A provider's optional text field; anything but a string (a changed API) is absent."""
+    return value if isinstance(value, str) else None
 
 
 def _yes(value: str) -> bool:

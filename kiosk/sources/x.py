@@ -99,22 +99,24 @@ class XConnector(Connector):
 
     def _record(self, tweet: Any, users: dict[str, dict], where: str) -> dict[str, Any] | None:
         tweet_id = need(tweet, "id", str, where)
+        refs = tweet.get("referenced_tweets")
         if any(isinstance(ref, dict) and ref.get("type") == "retweeted"
-               for ref in tweet.get("referenced_tweets") or []):
+               for ref in (refs if isinstance(refs, list) else [])):
             return None  # a repost: the original comes on its own if it matches
         note = tweet.get("note_tweet")  # a long post: `text` holds only its start
-        text = note.get("text") if isinstance(note, dict) and note.get("text") else None
+        text = note.get("text") if isinstance(note, dict) else None
+        text = text if isinstance(text, str) and text else None
         text = tidy(unescape(text or need(tweet, "text", str, where)))  # X escapes & < >
         if not text:
             return None
         user = users.get(str(tweet.get("author_id")), {})
-        username = user.get("username")
+        username = user.get("username") if isinstance(user.get("username"), str) else None
         record = {"external_id": tweet_id, "text": text,
                   "url": (f"https://x.com/{username}/status/{tweet_id}" if username
                           else f"https://x.com/i/web/status/{tweet_id}"),
                   "created_at": _when(tweet, where).isoformat()}
         author = f"@{username}" if username else user.get("name")
-        if author:
+        if author and isinstance(author, str):
             record["author"] = author
         lang = tweet.get("lang")
         if isinstance(lang, str) and len(lang) == 2:  # not und, qme, zxx and the like

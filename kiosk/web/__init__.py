@@ -17,4 +17,7 @@ BLUEPRINTS = (
     "posters",
     "complaints",
     "reports",
+    "privacy",
+    "me",
+    "learning",
 )

@@ -21,8 +21,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
-from kiosk import announcements, db
+from kiosk import announcements, db, learning
 from kiosk.models import Analysis, Branch, Channel, Item, Role, Screen
+from kiosk.pacing import DEFAULT_DWELL, shown_text, too_long_for
 from kiosk.screens import (
     ScreenError,
     create_screen,
@@ -66,13 +67,17 @@ def admin_only(view):
 @bp.get("/")
 @login_required
 def index():
-    """The moderation queue: newest first, with what the analysis made of each item."""
+    """The moderation queue: newest first (pending: likeliest praise first once a learned
+    model exists), with what the analysis made of each item."""
     session = db.session()
     filters = {k: request.args.get(k, "") for k in ("status", "label", "lang", "source",
                                                     "branch", "theme")}
     filters["status"] = filters["status"] or "pending"
-    query = select(Item).join(Analysis).where(Item.status == filters["status"]) \
-        .order_by(Item.created_at.desc())
+    query = select(Item).join(Analysis).where(Item.status == filters["status"])
+    if filters["status"] == "pending" and learning.has_model():
+        # Likeliest praise first, by the company's learned model (kiosk/learning.py).
+        query = query.order_by(Analysis.model_score.is_(None), Analysis.model_score.desc())
+    query = query.order_by(Item.created_at.desc())
     if filters["label"]:
         query = query.where(Analysis.label == filters["label"])
     if filters["lang"]:
@@ -90,7 +95,7 @@ def index():
         "queue.html", items=items[:QUEUE_PAGE], counts=counts, filters=filters,
         sources=list(session.scalars(select(Item.source).distinct().order_by(Item.source))),
         branches=list(session.scalars(select(Branch.name).order_by(Branch.name))),
-        themes=current_matcher().themes)
+        themes=current_matcher().themes, too_long=lambda i: too_long_for(shown_text(i)))
 
 
 def _qr(url: str) -> str:
@@ -123,6 +128,7 @@ def screens():
         qr=_qr, items={i.id: i for i in session.scalars(select(Item).where(
             Item.id.in_([s.current_item_id for s in rows if s.current_item_id])))},
         slide_names={"stats": _("Weekly numbers"), "announcement": _("Announcement"),
+                     "fixed": _("You said, we fixed"),
                      "empty": _("Nothing to show yet"), "dim": _("Outside display hours (dim)"),
                      "blank": _("Outside display hours (blank)")})
 
@@ -161,14 +167,18 @@ def channel(channel_id: int):
                 "themes": _names("themes"), "languages": _names("languages"),
                 "rotation_seconds": int(form.get("rotation_seconds") or 12),
                 "slide_mix": {k: int(form.get(f"mix_{k}") or 0)
-                              for k in ("praise", "stats", "announcements")},
+                              for k in ("praise", "stats", "announcements", "fixed")},
                 "display_hours": hours, "orientation": form.get("orientation", "auto"),
+                "dwell": {k: int(form[f"dwell_{k}"]) for k in ("min", "max")
+                          if form.get(f"dwell_{k}")},
+                "shifts": form.get("shifts", ""),
             }, current_user.username)
             flash(_("Channel saved; its screens have the new playlist."), "ok")
             return redirect(url_for("admin.channel", channel_id=channel_id))
         except (ScreenError, ValueError) as exc:
             flash(str(exc), "error")
-    return render_template("channel.html", channel=row)
+    return render_template("channel.html", channel=row, dwell={**DEFAULT_DWELL,
+                                                                **(row.dwell or {})})
 
 
 @bp.get("/channels/<int:channel_id>/preview")

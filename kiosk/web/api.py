@@ -13,10 +13,12 @@ from flask import Blueprint, current_app, g, jsonify, request
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
-from kiosk import accounts, curation, db, ingest
+from kiosk import accounts, curation, db, ingest, pacing, recall
+from kiosk.extensions import limiter
 from kiosk.feedback import InvalidFeedback, parse_datetime
 from kiosk.models import Analysis, Item, Role, User
 from kiosk.sources.registry import webhook_sources
+from kiosk.web import widget
 from kiosk.web.auth import require_role
 from kiosk.web.openapi import OPENAPI
 
@@ -31,6 +33,10 @@ def _json_error(exc: HTTPException):
     response.status_code = exc.code or 500
     if exc.code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="kiosk"'
+    if exc.code == 429:  # a rate limit: say when to come back
+        current = limiter.current_limit
+        wait = int(current.reset_at - time.time()) if current else 60
+        response.headers["Retry-After"] = str(max(1, wait))
     return response
 
 
@@ -59,6 +65,10 @@ def item_json(item: Item) -> dict:
         "flags": analysis.flags if analysis else [],
         "display_text": analysis.display_text if analysis else None,
         "display_author": analysis.display_author if analysis else None,
+        "recalled_at": item.recalled_at.isoformat() if item.recalled_at else None,
+        "recalled_by": item.recalled_by,
+        "too_long_for": pacing.too_long_for(pacing.shown_text(item)),
+        "model_score": analysis.model_score if analysis else None,
     }
 
 
@@ -111,11 +121,45 @@ def get_item(item_id: int):
 @bp.post(f"/items/<int:item_id>/<any({', '.join(curation.ACTIONS)}):action>")
 @require_role(Role.ADMIN, Role.CURATOR)
 def decide(item_id: int, action: str):
-    """approve, reject, pin, unpin or undo one item; idempotent, answers the item."""
+    """approve, reject, pin, unpin or undo one item; idempotent, answers the item.
+
+    reject takes an optional JSON body {"reason": "complaint" | "sarcasm" | "off-topic" |
+    "personal-data" | "other"}; sent again for a rejected item, it corrects the reason."""
+    body = request.get_json(silent=True) if action == "reject" else None
+    reason = body.get("reason") if isinstance(body, dict) else None
     try:
-        item = curation.ACTIONS[action](item_id, g.actor.username)
+        if reason is not None:
+            item = curation.reject_item(item_id, g.actor.username, reason=str(reason))
+        else:
+            item = curation.ACTIONS[action](item_id, g.actor.username)
+    except curation.CurationError as exc:
+        return _error(409 if isinstance(exc, curation.RecalledError) else 404, str(exc))
+    except ValueError as exc:
+        return _error(400, str(exc))
+    return jsonify(item_json(item))
+
+
+@bp.post("/items/<int:item_id>/recall")
+@require_role(Role.ADMIN)
+def recall_item(item_id: int):
+    """Pull an item from every channel now; answers the item and its printed posters."""
+    try:
+        item, printed = recall.recall_item(item_id, g.actor.username)
     except curation.CurationError as exc:
         return _error(404, str(exc))
+    widget.forget_feeds()  # the embed's feed.json: at once, not after its 30 s cache
+    return jsonify({**item_json(item), "posters": [recall.poster_json(p) for p in printed]})
+
+
+@bp.post("/items/<int:item_id>/unrecall")
+@require_role(Role.ADMIN)
+def unrecall_item(item_id: int):
+    """Undo a recall explicitly: the item is back as it was before."""
+    try:
+        item = recall.unrecall_item(item_id, g.actor.username)
+    except curation.CurationError as exc:
+        return _error(404, str(exc))
+    widget.forget_feeds()
     return jsonify(item_json(item))
 
 
@@ -162,7 +206,7 @@ def bulk():
     try:
         items = curation.bulk(ids, str(body.get("action")), g.actor.username)
     except curation.CurationError as exc:
-        return _error(404, str(exc))
+        return _error(409 if isinstance(exc, curation.RecalledError) else 404, str(exc))
     except ValueError as exc:
         return _error(400, str(exc))
     return jsonify({"items": [item_json(i) for i in items]})
@@ -215,7 +259,15 @@ def _truthy(value) -> bool:
     return str(value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+DEFAULT_WEBHOOK_LIMIT = "600 per minute"
+
+
+def _webhook_limit() -> str:
+    return current_app.config.get("WEBHOOK_RATE_LIMIT") or DEFAULT_WEBHOOK_LIMIT
+
+
 @bp.post("/feedback")
+@limiter.limit(_webhook_limit, key_func=lambda: f"webhook:{request.remote_addr}")
 def feedback():
     """Signed webhook: one item or a list. Unsigned or wrongly signed → 401, nothing stored."""
     body = request.get_data(cache=False)
@@ -225,7 +277,9 @@ def feedback():
         return _error(401, why)
     try:
         payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        return _error(400, "body is not valid JSON: nested too deeply")
+    except ValueError as exc:  # bad UTF-8, bad JSON, a number of 5,000 digits
         return _error(400, f"body is not valid JSON: {exc}")
     records = payload if isinstance(payload, list) else [payload]
     if not records:

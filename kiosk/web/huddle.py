@@ -160,7 +160,7 @@ def day_praise(day: date, tz: ZoneInfo, now: datetime, branch: str | None = None
     start, end = _day_bounds(day, tz)
     query = (select(Item).join(Analysis)
              .where(Analysis.label == "praise", Item.status.in_(ON_SCREEN),
-                    Item.created_at >= start, Item.created_at < end)
+                    Item.recalled_at.is_(None), Item.created_at >= start, Item.created_at < end)
              .order_by((Item.status == Status.PINNED.value).desc(), Item.created_at.asc(),
                        Item.id.asc()))
     names = _team_names(team, branch) if team else None
@@ -283,7 +283,8 @@ def deck():
         branches=session.scalars(select(Branch.name).order_by(Branch.name)).all(),
         teams=sorted({t for t in session.scalars(select(StaffMember.team)) if t}),
         count=len(items),
-        thanked=Counter(m for item in items for m in (item.analysis.mentions or []))
+        # As each person chose to be named on screens (shoutouts.py), like the slides.
+        thanked=Counter(m for item in items for m in display_item(item)["mentions"])
         .most_common(6),
         slides=[_slide(item, tz, lang, words) for item in items[:MAX_SLIDES]],
         numbers=_numbers(as_of, tz_name, branch, lang, words),

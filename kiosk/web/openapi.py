@@ -16,6 +16,12 @@ _ITEM_FIELDS = {
     "mentions": {"type": "array", "items": {"type": "string"}},
     "branches": {"type": "array", "items": {"type": "string"}},
     "display_text": {"type": "string"}, "display_author": {"type": ["string", "null"]},
+    "recalled_at": {"type": ["string", "null"], "format": "date-time"},
+    "recalled_by": {"type": ["string", "null"]},
+    "too_long_for": {"type": "array", "items": {"enum": ["landscape", "portrait"]},
+                     "description": "screens that must cut the shown text at a word"},
+    "model_score": {"type": ["number", "null"],
+                    "description": "the company's learned praise model's P(praise)"},
 }
 
 _FEEDBACK = {
@@ -70,6 +76,11 @@ _CONSOLE_PATHS = {
         "json"),
     "/api/v1/complaints/owners": _simple(
         "put", "Give a complaint group to a team {group, team} (empty team: none)", body="json"),
+    "/api/v1/items/{id}/recall": _simple(
+        "post", "Pull an item from every channel now (screens, widgets, huddle, digest); "
+        "answers the item with `posters`, the ones already printed"),
+    "/api/v1/items/{id}/unrecall": _simple("post", "Undo a recall explicitly: the item is "
+                                           "back as it was before"),
     "/api/v1/items/{id}/unpin": _action("unpin"),
     "/api/v1/items/{id}/undo": _action("undo (back to the state before the last decision)"),
     "/api/v1/items/{id}": _simple("patch", "Edit the text screens show ({display_text}) or "
@@ -101,6 +112,11 @@ _CONSOLE_PATHS = {
     "/api/v1/audit": _simple("get", "Audit log, newest first (?before=&limit=)"),
     "/api/v1/audit.csv": _simple("get", "Audit log as CSV"),
     "/api/v1/themes": _simple("get", "Theme taxonomy", "any role"),
+    "/api/v1/items/{id}/why": _simple(
+        "get", "Why the queue shows an item: the learned model's score, the rules' hits and "
+        "the nearest labelled examples", "admin or curator"),
+    "/api/v1/learning": _simple("get", "Learned praise models per language: examples, "
+                                "held-out precision and recall, the model in use"),
     "/api/v1/themes/{slug}": _simple("put", "Create or replace a theme", body="json"),
     "/api/v1/themes/suggestions": _simple("get", "Recurring phrases no theme covers",
                                           "any role"),
@@ -132,7 +148,12 @@ OPENAPI = {
                 "401": {"description": "no or bad credentials"}},
         }},
         "/api/v1/items/{id}/approve": _action("approve"),
-        "/api/v1/items/{id}/reject": _action("reject"),
+        "/api/v1/items/{id}/reject": {"post": {
+            **_action("reject")["post"],
+            "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                "type": "object", "properties": {"reason": {
+                    "enum": ["complaint", "sarcasm", "off-topic", "personal-data", "other"],
+                    "description": "why; sent again for a rejected item, corrects it"}}}}}}}},
         "/api/v1/items/{id}/pin": _action("pin"),
         "/api/v1/users": {"get": {
             "summary": "Users (admins only)", "security": [{"bearer": []}],

@@ -208,6 +208,13 @@ def feed_body(name: str) -> bytes | None:
         return body
 
 
+def forget_feeds() -> None:
+    """Drop this process's cached feed.json bodies (a recall must not wait for them)."""
+    cache = _feed_cache()
+    with cache.lock:
+        cache.entries.clear()
+
+
 @bp.get("/widget/feed.json")
 def feed_json():
     body = feed_body(_channel_arg())

@@ -31,6 +31,7 @@ export function cleanItem(raw) {
     source: str(raw.source),
     branch: str(raw.branch),
     created_at: str(raw.created_at),
+    arrived_at: str(raw.arrived_at), // on the walls since (approval), for shifts
     rating: Number.isFinite(rating) && rating >= 1 ? Math.min(5, Math.round(rating)) : null,
     lang: str(raw.lang),
     pinned: raw.pinned === true,

@@ -2,6 +2,8 @@
 // function of the channel's `display_hours` and the company's wall clock
 // (time.js wallClock), so Node tests it.
 
+import { wallClock } from "./time.js";
+
 const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 function minutes(v) {
@@ -29,4 +31,18 @@ export function screenMode(rawHours, wall) {
   const t = (wall.hour | 0) * 60 + (wall.minute | 0);
   const inside = h.start < h.end ? t >= h.start && t < h.end : t >= h.start || t < h.end;
   return inside ? "on" : h.outside;
+}
+
+/** Start (ms) of the shift we are in, or null: "HH:MM-HH:MM" in the company's
+ * zone (`zone`, minutes), maybe past midnight; of two, the later start. */
+export function shiftStart(shifts, now, zone) {
+  const w = wallClock(now, zone);
+  let since = null; // minutes since the latest start
+  for (const raw of Array.isArray(shifts) ? shifts : []) {
+    const [start, end] = String(raw).split(/[-–]/);
+    const h = parseHours({ start, end });
+    const ago = h && (w.hour * 60 + w.minute - h.start + 1440) % 1440;
+    if (h && screenMode({ start, end }, w) === "on" && (since === null || ago < since)) since = ago;
+  }
+  return since === null ? null : now - (now % 60e3) - since * 60e3;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { parseHours, screenMode } from "./hours.js";
+import { parseHours, screenMode, shiftStart } from "./hours.js";
 import { wallClock } from "./time.js";
 
 const at = (hour, minute = 0) => ({ hour, minute });
@@ -37,4 +37,41 @@ test("the company's clock decides, not the device's", () => {
   const now = Date.parse("2026-11-24T03:30:00Z"); // 06:30 in Istanbul
   assert.equal(screenMode(hours, wallClock(now, 180)), "blank");
   assert.equal(screenMode(hours, wallClock(now + 3600e3, 180)), "on");
+});
+
+// --- shifts ---------------------------------------------------------------------------
+
+const IST = 180; // Europe/Istanbul, UTC+3
+const istanbul = (h, m = 0, day = 24) => Date.UTC(2026, 10, day, h - 3, m, 17); // 17 s past the minute
+
+test("the current shift's start, in the company's zone", () => {
+  const shifts = ["07:00-15:00", "15:00-23:00"];
+  assert.equal(shiftStart(shifts, istanbul(9, 30), IST), istanbul(7, 0) - 17e3);
+  assert.equal(shiftStart(shifts, istanbul(15, 0), IST), istanbul(15, 0) - 17e3);
+  assert.equal(shiftStart(shifts, istanbul(22, 59), IST), istanbul(15, 0) - 17e3);
+  assert.equal(shiftStart(shifts, istanbul(23, 30), IST), null, "between shifts");
+  assert.equal(shiftStart([], istanbul(9), IST), null);
+  assert.equal(shiftStart(undefined, istanbul(9), IST), null);
+});
+
+test("a night shift runs past midnight: after midnight it began yesterday", () => {
+  const shifts = ["07:00-15:00", "15:00-23:00", "23:00-07:00"];
+  assert.equal(shiftStart(shifts, istanbul(2, 10, 25), IST), istanbul(23, 0, 24) - 17e3);
+  assert.equal(shiftStart(shifts, istanbul(23, 10), IST), istanbul(23, 0) - 17e3);
+  assert.equal(shiftStart(shifts, istanbul(6, 59, 25), IST), istanbul(23, 0, 24) - 17e3);
+  assert.equal(shiftStart(shifts, istanbul(7, 0, 25), IST), istanbul(7, 0, 25) - 17e3);
+});
+
+test("overlapping shifts: the one that began last counts; junk is skipped", () => {
+  const shifts = ["07:00-16:00", "14:00-22:00", "bad", "10:00-10:00", "25:00-26:00"];
+  assert.equal(shiftStart(shifts, istanbul(15), IST), istanbul(14) - 17e3);
+  assert.equal(shiftStart(shifts, istanbul(13), IST), istanbul(7) - 17e3);
+  assert.equal(shiftStart(["7:00 – 15:00"], istanbul(8), IST), istanbul(7) - 17e3);
+});
+
+test("another zone: the same wall clock, other instants", () => {
+  const utc = Date.UTC(2026, 10, 24, 9, 30);
+  assert.equal(shiftStart(["07:00-15:00"], utc, 0), Date.UTC(2026, 10, 24, 7, 0));
+  assert.equal(shiftStart(["07:00-15:00"], utc, 180), Date.UTC(2026, 10, 24, 4, 0)); // 12:30 there
+  assert.equal(shiftStart(["07:00-09:00"], utc, 180), null);
 });

@@ -1,11 +1,13 @@
 // Wires the screen: stored feed → rotation → reused slides (two for praise,
-// one for the weekly stats, one for an announcement), the live connection,
+// one each for weekly stats, "you said, we fixed", an announcement), the live connection,
 // the watchdog, a clock, display hours, the frame's orientation and a slow
 // anti burn-in shift. Every timer here is a single handle that is replaced,
 // never added to.
 
+import { dwellBounds, dwellMs } from "./dwell.js";
 import { fromFeed, removeItem, upsertItem } from "./feed.js";
-import { screenMode } from "./hours.js";
+import { cleanFixed, createFixedSlide, renderFixed } from "./fixed.js";
+import { screenMode, shiftStart } from "./hours.js";
 import { connectLive } from "./live.js";
 import { createNoticeSlide, renderNotice } from "./notice.js";
 import { frameBox } from "./orientation.js";
@@ -55,20 +57,30 @@ const lang = () => {
   return l === "tr" || l === "en" ? l : cfg.lang === "en" ? "en" : "tr";
 };
 const stats = () => cleanStats(view.stats);
+const fixedList = () => cleanFixed(view.stats && view.stats.fixed);
 const ctx = () => ({ lang: lang(), now: serverNow(), base: cfg.base || "" });
 const rotationMs = () => {
   const s = Number(view.channel && view.channel.rotation_seconds);
   return (Number.isFinite(s) && s > 0 ? Math.min(300, Math.max(5, s)) : 12) * 1000;
 };
+/** How long the slide just shown stays (dwell.js for text). */
+function slideMs(kind) {
+  const bounds = view.channel && view.channel.dwell;
+  if (kind === "praise") return dwellMs(shown.text.textContent, shown.item.lang || lang(), bounds);
+  if (kind === "announcement") return dwellMs(noticeSlide.text.textContent, lang(), bounds);
+  return rotationMs();
+}
 
 // --- slides ---------------------------------------------------------------
 const praise = [createSlide($("slide-a")), createSlide($("slide-b"))];
 const statsSlide = createStatsSlide($("slide-stats"));
 const noticeSlide = createNoticeSlide($("slide-notice"));
+const fixedSlide = createFixedSlide($("slide-fixed"));
 const empty = $("empty");
 const progress = $("progress");
 let shown = null; // the visible slide, null when none
-let shownKind = null; // "praise" | "stats" | "announcement" | null
+let shownKind = null; // "praise" | "stats" | "fixed" | "announcement" | null
+let fixedAt = 0; // the "fixed" theme shown last
 let mode = "on"; // display hours (hours.js): "on" | "dim" | "blank"
 let rotation; // rotation history (rotation.js)
 let advanceTimer = null;
@@ -105,6 +117,7 @@ function liveNote() {
 function show(kind, item) {
   let next;
   if (kind === "stats") renderStats((next = statsSlide), stats(), ctx());
+  else if (kind === "fixed") renderFixed((next = fixedSlide), fixedList()[fixedAt], ctx());
   else if (kind === "announcement") renderNotice((next = noticeSlide), liveNote(), ctx());
   else renderSlide((next = shown === praise[0] ? praise[1] : praise[0]), item, ctx());
   next.root.classList.add("is-active");
@@ -141,7 +154,8 @@ function current() {
 /** More than one slide takes turns: the progress bar runs. */
 function rotating() {
   const mix = slideMix(view.channel && view.channel.slide_mix);
-  const extra = (mix.stats > 0 && hasStats(stats()) ? 1 : 0) + (mix.announcements > 0 && liveNote() ? 1 : 0);
+  const extra = (mix.stats > 0 && hasStats(stats()) ? 1 : 0) + (mix.announcements > 0 && liveNote() ? 1 : 0) +
+    (mix.fixed > 0 ? fixedList().length : 0);
   return view.items.length + extra > 1;
 }
 
@@ -155,21 +169,26 @@ function advance() {
       // morning then starts afresh with the newest praise (rotation.js STALE_MS).
       wait = 5000;
     } else {
-      const { kind, item, state } = nextSlide(view.items, serverNow(), rotation, {
+      const { kind, item, index, state } = nextSlide(view.items, serverNow(), rotation, {
         mix: view.channel && view.channel.slide_mix,
         stats: hasStats(stats()),
         announcement: !!liveNote(),
+        fixed: fixedList().length,
         branch: view.screen && view.screen.branch,
+        since: shiftStart(view.channel && view.channel.shifts, serverNow(), view.zone),
       });
       rotation = state;
+      const sameFixed = kind === "fixed" && index === fixedAt;
+      if (kind === "fixed") fixedAt = index;
       if (!kind) {
         // Before any feed, give the server a moment rather than flash "soon".
         if (view.feedSeen || Date.now() - bootAt > 4000) showEmpty();
         else wait = 1000;
-      } else if (kind === shownKind && (kind !== "praise" || current() === item)) {
+      } else if (kind === shownKind && (kind === "praise" ? current() === item : kind !== "fixed" || sameFixed)) {
         restartProgress(0); // the only slide: leave it be
       } else {
         show(kind, item);
+        wait = slideMs(kind);
         restartProgress(rotating() ? wait : 0);
       }
     }
@@ -186,7 +205,7 @@ function showNow(id) {
   if (!item || mode !== "on") return refresh();
   clearTimeout(advanceTimer);
   show("praise", item);
-  const wait = rotationMs();
+  const wait = slideMs("praise");
   restartProgress(rotating() ? wait : 0);
   advanceTimer = setTimeout(advance, wait);
 }
@@ -205,6 +224,12 @@ function refresh() {
     if (!liveNote()) advance();
     return;
   }
+  if (shownKind === "fixed") {
+    const list = fixedList();
+    if (!list.length) advance();
+    else renderFixed(fixedSlide, list[(fixedAt = Math.min(fixedAt, list.length - 1))], ctx());
+    return;
+  }
   const item = current();
   const fresh = item && view.items.find((i) => String(i.id) === String(item.id));
   if (!fresh) advance();
@@ -212,8 +237,11 @@ function refresh() {
 }
 
 function onFeed(payload) {
+  const known = view.items.length ? new Set(view.items.map((i) => String(i.id))) : null;
   view.feedSeen = true;
   view.items = fromFeed(payload.items);
+  // Praise approved while we were away goes up at once (like item_added).
+  const fresh = known && view.items.find((i) => !known.has(String(i.id)));
   if (payload.channel && typeof payload.channel === "object") view.channel = payload.channel;
   if (payload.server_time) {
     view.offset = clockOffset(payload.server_time, Date.now());
@@ -225,13 +253,14 @@ function onFeed(payload) {
   applyLabels();
   applyFrame();
   tickClock(); // the company's clock and display hours, from the new offset
-  refresh();
+  if (fresh) showNow(fresh.id);
+  else refresh();
   if ("announcement" in payload) onAnnouncement(payload.announcement || { text: "" });
 }
 
 function onStats(payload) {
   view.stats = payload;
-  if (shownKind === "stats") refresh();
+  if (shownKind === "stats" || shownKind === "fixed") refresh();
   else persist();
 }
 
@@ -333,6 +362,7 @@ function onResize() {
     if (shown && shown.item) renderSlide(shown, shown.item, ctx());
     else if (shown === noticeSlide && noticeSlide.note) renderNotice(noticeSlide, noticeSlide.note, ctx());
     else if (shown === statsSlide && statsSlide.stats) renderStats(statsSlide, statsSlide.stats, ctx());
+    else if (shown === fixedSlide && fixedSlide.entry) renderFixed(fixedSlide, fixedSlide.entry, ctx());
   }, 300);
 }
 
@@ -344,7 +374,8 @@ const watchdog = createWatchdog({
   // A refused token is not a stuck socket: reloading would not help.
   isConnected: () => !!live && (live.isConnected() || live.isRefused()),
   // A hidden tab (a preview in an admin's browser) has its timers throttled.
-  stallMs: () => (document.hidden ? Infinity : Math.max(60e3, 3 * rotationMs() + 10e3)),
+  stallMs: () =>
+    document.hidden ? Infinity : Math.max(60e3, 3 * Math.max(rotationMs(), dwellBounds(view.channel?.dwell).max * 1e3) + 10e3),
   hour: () => wallClock(serverNow(), view.zone).hour,
 });
 

@@ -13,15 +13,17 @@
 // an older one is from another branch or source than the last praise slide
 // (interleaving). Items from the screen's own branch count double: their age
 // is halved when ordering, so they come early in every cycle.
+// Praise that reached the walls (`arrived_at`) since the shift began leads
+// every cycle; the rules above hold within. "fixed" slides turn like stats.
 
 export const PIN_EVERY = 3; // one praise slide in three is a pinned one, when there are any
 export const STALE_MS = 30 * 60e3; // after a long pause, start over with the newest
-export const DEFAULT_MIX = Object.freeze({ praise: 6, stats: 1, announcements: 1 });
+export const DEFAULT_MIX = Object.freeze({ praise: 6, stats: 1, announcements: 1, fixed: 1 });
 export const OWN_BRANCH_WEIGHT = 2; // an own-branch item's age counts 1/2
-const MAX_COUNT = { praise: 50, stats: 10, announcements: 10 };
+const MAX_COUNT = { praise: 50, stats: 10, announcements: 10, fixed: 10 };
 
 export function initialState() {
-  return { shown: [], pinShown: [], sincePin: 0, last: null, at: 0, pos: 0 };
+  return { shown: [], pinShown: [], sincePin: 0, last: null, at: 0, pos: 0, fixedPos: 0 };
 }
 
 function key(v) {
@@ -37,7 +39,7 @@ function sameBranch(a, b) {
     a.trim().toLocaleLowerCase("tr") === b.trim().toLocaleLowerCase("tr");
 }
 
-/** The channel's slide mix with defaults filled in: {praise, stats, announcements}. */
+/** The channel's slide mix with defaults filled in: {praise, stats, announcements, fixed}. */
 export function slideMix(raw) {
   const mix = { ...DEFAULT_MIX };
   if (raw && typeof raw === "object") {
@@ -46,19 +48,20 @@ export function slideMix(raw) {
       if (raw[k] != null && raw[k] !== "" && Number.isFinite(n)) mix[k] = Math.min(MAX_COUNT[k], Math.max(0, Math.floor(n)));
     }
   }
-  if (mix.praise + mix.stats + mix.announcements === 0) mix.praise = 1;
+  if (mix.praise + mix.stats + mix.announcements + mix.fixed === 0) mix.praise = 1;
   return mix;
 }
 
-/** The kinds of one cycle, in order: e.g. 6 × "praise", "stats", "announcement". */
+/** The kinds of one cycle, in order: e.g. 6 × "praise", "stats", "fixed", "announcement". */
 export function cycleOf(mix) {
-  const { praise, stats, announcements } = slideMix(mix);
-  const blocks = Math.max(1, stats, announcements);
+  const { praise, stats, announcements, fixed } = slideMix(mix);
+  const blocks = Math.max(1, stats, announcements, fixed);
   const share = (n, i) => Math.floor(((i + 1) * n) / blocks) - Math.floor((i * n) / blocks);
   const out = [];
   for (let i = 0; i < blocks; i++) {
     for (let p = share(praise, i); p > 0; p--) out.push("praise");
     if (share(stats, i)) out.push("stats");
+    if (share(fixed, i)) out.push("fixed");
     if (share(announcements, i)) out.push("announcement");
   }
   return out;
@@ -104,6 +107,10 @@ function fromCycle(pool, shown, last, ctx) {
     done = [];
     candidates = pool.length > 1 && last ? pool.filter((i) => key(i.id) !== last.id) : pool;
   }
+  if (ctx.since != null) {
+    const fresh = candidates.filter((i) => (Date.parse(i.arrived_at) || time(i)) >= ctx.since);
+    if (fresh.length) candidates = fresh;
+  }
   const item = pick(candidates, last, ctx);
   return { item, shown: done.concat(key(item.id)) };
 }
@@ -140,8 +147,9 @@ function nextPraise(list, s, ctx) {
  * with `id`, `pinned`, `created_at`, `branch`, `source`), `now` ms, `state`
  * the previous result's state (or undefined). `opts`: `mix` (the channel's
  * slide_mix), `stats` / `announcement` (true when there is one to show),
- * `branch` (the screen's own branch). `kind` is "praise" (with `item`),
- * "stats", "announcement", or null when there is nothing to show.
+ * `fixed` (themes to thank), `branch` (the screen's), `since` (shift start
+ * ms or null). `kind`: "praise" (`item`), "stats", "fixed" (`index`),
+ * "announcement", or null for nothing.
  */
 export function nextSlide(items, now, state, opts = {}) {
   let s = state && typeof state === "object" ? state : initialState();
@@ -149,7 +157,8 @@ export function nextSlide(items, now, state, opts = {}) {
     s = initialState();
   }
   const list = Array.isArray(items) ? items.filter((i) => i && i.id != null) : [];
-  const has = { praise: list.length > 0, stats: !!opts.stats, announcement: !!opts.announcement };
+  const fixed = Math.max(0, Math.floor(Number(opts.fixed) || 0));
+  const has = { praise: list.length > 0, stats: !!opts.stats, announcement: !!opts.announcement, fixed: fixed > 0 };
   const cycle = cycleOf(opts.mix);
   const pos = Number.isInteger(s.pos) && s.pos >= 0 ? s.pos % cycle.length : 0;
 
@@ -163,8 +172,13 @@ export function nextSlide(items, now, state, opts = {}) {
   }
   if (!kind && has.praise) kind = "praise"; // a mix without praise, and nothing else to show
   if (!kind) return { kind: null, item: null, state: { ...initialState(), at: now } };
+  if (kind === "fixed") {
+    const index = (s.fixedPos | 0) % fixed;
+    return { kind, item: null, index, state: { ...s, pos: nextPos, at: now, fixedPos: (index + 1) % fixed } };
+  }
   if (kind !== "praise") return { kind, item: null, state: { ...s, pos: nextPos, at: now } };
 
-  const r = nextPraise(list, s, { now, branch: opts.branch });
+  const since = Number.isFinite(opts.since) ? opts.since : null;
+  const r = nextPraise(list, s, { now, branch: opts.branch, since });
   return { kind, item: r.item, state: { ...r.state, pos: nextPos, at: now } };
 }

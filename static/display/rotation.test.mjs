@@ -144,19 +144,22 @@ test("a broken state is replaced, not trusted", () => {
 
 test("slide mix: empty means the defaults, junk is ignored, counts are bounded", () => {
   assert.deepEqual(slideMix({}), DEFAULT_MIX);
-  assert.deepEqual(slideMix(null), { praise: 6, stats: 1, announcements: 1 });
-  assert.deepEqual(slideMix({ praise: 3, stats: "x" }), { praise: 3, stats: 1, announcements: 1 });
-  assert.deepEqual(slideMix({ praise: 2.7, stats: 0, announcements: -4 }), { praise: 2, stats: 0, announcements: 0 });
+  assert.deepEqual(slideMix(null), { praise: 6, stats: 1, announcements: 1, fixed: 1 });
+  assert.deepEqual(slideMix({ praise: 3, stats: "x" }), { praise: 3, stats: 1, announcements: 1, fixed: 1 });
+  assert.deepEqual(slideMix({ praise: 2.7, stats: 0, announcements: -4, fixed: 2 }), { praise: 2, stats: 0, announcements: 0, fixed: 2 });
   assert.equal(slideMix({ praise: 1e9 }).praise, 50);
-  assert.deepEqual(slideMix({ praise: 0, stats: 0, announcements: 0 }), { praise: 1, stats: 0, announcements: 0 });
+  assert.equal(slideMix({ fixed: 1e9 }).fixed, 10);
+  assert.deepEqual(slideMix({ praise: 0, stats: 0, announcements: 0, fixed: 0 }), { praise: 1, stats: 0, announcements: 0, fixed: 0 });
+  // only "fixed" slides asked for: no praise is forced in
+  assert.deepEqual(slideMix({ praise: 0, stats: 0, announcements: 0 }), { praise: 0, stats: 0, announcements: 0, fixed: 1 });
 });
 
-test("a cycle is N praise, then stats, then the announcement", () => {
-  assert.deepEqual(cycleOf({}), ["praise", "praise", "praise", "praise", "praise", "praise", "stats", "announcement"]);
-  assert.deepEqual(cycleOf({ praise: 2, stats: 0 }), ["praise", "praise", "announcement"]);
-  // two stats slides: the praise is split in two runs, the announcement ends the cycle
+test("a cycle is N praise, then stats, then fixed, then the announcement", () => {
+  assert.deepEqual(cycleOf({}), ["praise", "praise", "praise", "praise", "praise", "praise", "stats", "fixed", "announcement"]);
+  assert.deepEqual(cycleOf({ praise: 2, stats: 0, fixed: 0 }), ["praise", "praise", "announcement"]);
+  // two stats slides: the praise is split in two runs, fixed and the announcement end the cycle
   assert.deepEqual(cycleOf({ praise: 6, stats: 2, announcements: 1 }).join(" "),
-    "praise praise praise stats praise praise praise stats announcement");
+    "praise praise praise stats praise praise praise stats fixed announcement");
 });
 
 const mixed = () => Array.from({ length: 12 }, (_, i) => item(i + 1, { branch: `b${i % 4}`, source: `s${i % 3}` }));
@@ -244,4 +247,89 @@ test("after a long pause the mix starts over with praise", () => {
   const { state } = run(mixed(), 6, undefined, T0, { stats: true });
   assert.equal(nextSlide(mixed(), T0 + 6 * 12e3, state, { stats: true }).kind, "stats");
   assert.equal(nextSlide(mixed(), T0 + STALE_MS + 60 * 12e3, state, { stats: true }).kind, "praise");
+});
+
+// --- shifts: praise that arrived since the shift began goes first ------------------
+
+const since = T0 - 3 * 3600e3; // the shift began three hours ago
+function arrivedItem(id, hoursAgo, arrivedHoursAgo, extra = {}) {
+  return { ...item(id, { hoursAgo, ...extra }), arrived_at: new Date(T0 - arrivedHoursAgo * 3600e3).toISOString() };
+}
+
+test("shift: what arrived since the shift began comes first, then the rest, each once", () => {
+  const items = [
+    arrivedItem(1, 1, 1), // new this shift
+    arrivedItem(2, 5, 5), // last shift
+    arrivedItem(3, 72, 2), // written three days ago, approved this shift: news to this shift
+    arrivedItem(4, 6, 6),
+    arrivedItem(5, 2.5, 2.5), // this shift
+  ];
+  const { ids } = run(items, 5, undefined, T0, { since });
+  assert.deepEqual(new Set(ids.slice(0, 3)), new Set([1, 3, 5]), `${ids}`);
+  assert.deepEqual(ids.slice(0, 3), [1, 5, 3], "newest first among the fresh ones");
+  assert.deepEqual(ids.slice(3), [2, 4]);
+  // Without shifts the old order stands: newest written first.
+  assert.deepEqual(run(items, 5).ids, [1, 5, 2, 4, 3]);
+});
+
+test("shift: fresh ones lead every cycle; no repeat within a cycle", () => {
+  const items = Array.from({ length: 8 }, (_, i) => arrivedItem(i + 1, i + 1, i < 3 ? 0.5 + i : 10 + i, { branch: `b${i % 3}` }));
+  let s;
+  for (let cycle = 0; cycle < 3; cycle++) {
+    const r = run(items, 8, s, T0 + cycle * 100e3, { since });
+    s = r.state;
+    assert.equal(new Set(r.ids).size, 8, `cycle ${cycle}: ${r.ids}`);
+    assert.deepEqual(new Set(r.ids.slice(0, 3)), new Set([1, 2, 3]), `cycle ${cycle}: ${r.ids}`);
+  }
+});
+
+test("shift: interleaving holds among the fresh ones", () => {
+  const items = [
+    arrivedItem(1, 0.5, 0.5, { branch: "A" }),
+    arrivedItem(2, 1, 1, { branch: "A" }),
+    arrivedItem(3, 1.5, 1.5, { branch: "B" }),
+    arrivedItem(4, 20, 20, { branch: "B" }),
+  ];
+  assert.deepEqual(run(items, 4, undefined, T0, { since }).ids, [1, 3, 2, 4]);
+});
+
+test("shift: pinned keep their share and fresh pinned lead the pinned cycle", () => {
+  const items = [
+    arrivedItem(100, 50, 50, { pinned: true }),
+    arrivedItem(101, 60, 1, { pinned: true }), // pinned this shift
+    ...Array.from({ length: 6 }, (_, i) => arrivedItem(i + 1, i + 1, i + 1)),
+  ];
+  const { ids } = run(items, 30, undefined, T0, { since });
+  assert.equal(ids.filter((x) => x >= 100).length, 30 / PIN_EVERY);
+  assert.deepEqual(ids.filter((x) => x >= 100).slice(0, 2), [101, 100]);
+  for (let i = 1; i < ids.length; i++) assert.notEqual(ids[i], ids[i - 1]);
+});
+
+test("shift: outside every shift (since null) nothing changes", () => {
+  const items = [arrivedItem(1, 5, 0.1), arrivedItem(2, 1, 1)];
+  assert.deepEqual(run(items, 2, undefined, T0, { since: null }).ids, [2, 1]);
+  // A shift that began 30 minutes ago: only item 1 (approved 6 minutes ago) is new to it.
+  assert.deepEqual(run(items, 2, undefined, T0, { since: T0 - 0.5 * 3600e3 }).ids, [1, 2]);
+});
+
+// --- "you said, we fixed" ------------------------------------------------------------
+
+test("fixed slides take their turn after stats and go through the themes in turn", () => {
+  const out = [];
+  let s;
+  for (let i = 0; i < 27; i++) {
+    const r = nextSlide(mixed(), T0 + i * 12e3, s, { stats: true, fixed: 2, announcement: true });
+    out.push(r.kind === "fixed" ? `f${r.index}` : r.kind[0]);
+    s = r.state;
+  }
+  assert.equal(out.join(" "), "p p p p p p s f0 a p p p p p p s f1 a p p p p p p s f0 a");
+});
+
+test("no fixed slide without themes or with mix.fixed 0", () => {
+  const none = run(mixed(), 18, undefined, T0, { fixed: 0 }).ids;
+  assert.ok(none.every((x) => typeof x === "number"), `${none}`);
+  const off = run(mixed(), 18, undefined, T0, { mix: { fixed: 0 }, fixed: 3 }).ids;
+  assert.ok(off.every((x) => typeof x === "number"), `${off}`);
+  const only = run([], 3, undefined, T0, { fixed: 1 }).ids;
+  assert.deepEqual(only, ["fixed", "fixed", "fixed"]);
 });
