@@ -56,12 +56,20 @@ def playlist(channel: Channel, now: datetime, max_items: int, max_age_days: int)
         .where(or_(Item.expires_at.is_(None), Item.expires_at > now))
         .order_by((Item.status == Status.PINNED.value).desc(), Item.created_at.desc())
     )
+    # Read in pages until the playlist is full: a company with a million items has tens of
+    # thousands approved in the window, and a connecting screen needs only the newest few.
     items: list[Item] = []
-    for item in db.session().scalars(query).unique():
-        if belongs(channel, item, now, max_age_days):
-            items.append(item)
-            if len(items) >= max_items:
-                break
+    page, offset, session = max(2 * max_items, 100), 0, db.session()
+    while len(items) < max_items:
+        rows = session.scalars(query.limit(page).offset(offset)).unique().all()
+        for item in rows:
+            if belongs(channel, item, now, max_age_days):
+                items.append(item)
+                if len(items) >= max_items:
+                    break
+        if len(rows) < page:
+            break
+        offset += page
     return items
 
 
