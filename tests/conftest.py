@@ -129,9 +129,12 @@ class Served:
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
 
+    group = False  # True: its own process group, so killpg takes gunicorn's workers too
+
     def start(self) -> None:
         self.proc = subprocess.Popen([self.kiosk, "serve"], env=self.env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                     stdout=subprocess.DEVNULL if self.group else subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, start_new_session=self.group)
         deadline = time.monotonic() + 30
         import urllib.request
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import threading
 import time
 import urllib.error
@@ -23,19 +22,7 @@ from tests.conftest import Served
 class Killable(Served):
     """`kiosk serve` in its own process group, so SIGKILL takes the workers down too."""
 
-    def start(self) -> None:
-        self.proc = subprocess.Popen([self.kiosk, "serve"], env=self.env,
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     start_new_session=True)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/healthz", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("kiosk serve did not come back")
+    group = True
 
     def kill(self) -> None:
         os.killpg(self.proc.pid, signal.SIGKILL)

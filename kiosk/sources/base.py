@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import urlparse
 
-from kiosk.sources.http import Http, ShapeError
+from kiosk.sources.http import FetchError, Http, RateLimited, ShapeError
 
 
 class ConfigError(ValueError):
@@ -73,6 +73,25 @@ class Connector:
     @classmethod
     def check(cls, settings: dict[str, str]) -> None:
         """Rules across settings (e.g. "mentions need a token"); raise ConfigError."""
+
+
+def each_place(places: dict[str, str], kind: str,
+               read: Callable[[str, str], Iterator[Page]]) -> Iterator[Page]:
+    """Read several places (venues, locations) so one place's fault costs the others
+    nothing: its error is raised after the rest are read, so health still says so. A rate
+    limit stops them all, since they share one key."""
+    failed: list[FetchError] = []
+    for place, branch in places.items():
+        try:
+            yield from read(place, branch)
+        except RateLimited:
+            raise
+        except FetchError as exc:
+            failed.append(type(exc)(f"{kind} {branch or place}: {exc}"))
+    if len(failed) == 1:
+        raise failed[0]
+    if failed:
+        raise FetchError("; ".join(str(exc) for exc in failed))
 
 
 def validate(connector: type[Connector], raw: dict[str, str]) -> dict[str, str]:

@@ -27,8 +27,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlparse
 
-from kiosk.sources.base import ConfigError, Connector, Field, Page, need
-from kiosk.sources.http import FetchError, RateLimited, ShapeError, parse_json
+from kiosk.sources.base import ConfigError, Connector, Field, Page, each_place, need
+from kiosk.sources.http import ShapeError, parse_json
 from kiosk.sources.text import tidy
 
 log = logging.getLogger(__name__)
@@ -68,19 +68,8 @@ class FoursquareConnector(Connector):
         else:
             self.headers = {"Authorization": _bearer(token), "Accept": "application/json",
                             "X-Places-Api-Version": version}
-        failed: list[FetchError] = []
-        for fsq_id, branch in venues.items():
-            try:
-                yield from self._venue(fsq_id, branch, since)
-            except RateLimited:
-                raise
-            except FetchError as exc:
-                log.warning("foursquare venue %s: %s", fsq_id, exc)
-                failed.append(type(exc)(f"venue {branch or fsq_id}: {exc}"))
-        if len(failed) == 1:
-            raise failed[0]
-        if failed:
-            raise FetchError("; ".join(str(exc) for exc in failed))
+        yield from each_place(venues, "venue", lambda fsq_id, branch: self._venue(
+            fsq_id, branch, since))
 
     def _venue(self, fsq_id: str, branch: str, since: datetime) -> Iterator[Page]:
         """Pages of one venue's tips newer than its cursor (or `since`), then the cursor."""

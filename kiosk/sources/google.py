@@ -28,8 +28,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlparse
 
-from kiosk.sources.base import ConfigError, Connector, Field, Page, need
-from kiosk.sources.http import FetchError, RateLimited, ShapeError, parse_json
+from kiosk.sources.base import ConfigError, Connector, Field, Page, each_place, need
+from kiosk.sources.http import ShapeError, parse_json
 from kiosk.sources.text import tidy
 
 log = logging.getLogger(__name__)
@@ -77,19 +77,8 @@ class GoogleConnector(Connector):
         locations: dict[str, str] = self.settings["locations"]
         self.base = self.settings["base_url"].rstrip("/")
         self.headers = {"Authorization": f"Bearer {self._access_token()}"}
-        failed: list[FetchError] = []
-        for name, branch in locations.items():
-            try:
-                yield from self._location(name, branch, since)
-            except RateLimited:
-                raise
-            except FetchError as exc:
-                log.warning("google location %s: %s", name, exc)
-                failed.append(type(exc)(f"location {branch or name}: {exc}"))
-        if len(failed) == 1:
-            raise failed[0]
-        if failed:
-            raise FetchError("; ".join(str(exc) for exc in failed))
+        yield from each_place(locations, "location", lambda name, branch: self._location(
+            name, branch, since))
 
     def _access_token(self) -> str:
         """The configured token, or a fresh one from the refresh token (Google's tokens last
