@@ -35,7 +35,7 @@ from kiosk.sources import collect, registry
 log = logging.getLogger(__name__)
 
 ANCHOR = datetime(2026, 1, 1, tzinfo=UTC)  # interval slots count from here
-HOLDER = f"{socket.gethostname()}:{os.getpid()}"
+HOLDER = f"{socket.gethostname()[:100]}:{os.getpid()}"  # fits job_runs.holder (120)
 HEARTBEAT_KEY = "scheduler.heartbeat"
 CLOSED_KEY = "day.closed"
 

@@ -38,6 +38,9 @@ def create_screen(name: str, channel_name: str = "default", branch: str | None =
     name = (name or "").strip()
     if not name or len(name) > 80:
         raise ScreenError("a screen needs a name of at most 80 characters")
+    branch = (branch or "").strip() or None
+    if branch and len(branch) > 120:  # PostgreSQL enforces the column's length; say so first
+        raise ScreenError("a branch name has at most 120 characters")
     session = db.session()
     if session.scalar(select(Screen).where(Screen.name == name)):
         raise ScreenError(f"screen {name!r} exists")

@@ -234,3 +234,13 @@ def test_console_speaks_turkish_and_english(admin, make_item):
     refresh()
     page = admin.get("/admin/", headers={"Accept-Language": "tr"}).get_data(as_text=True)
     assert "Queue" in page  # the user's own choice wins over the browser's
+
+
+def test_a_screen_refuses_a_branch_its_column_cannot_hold(app):
+    import pytest
+
+    from kiosk.screens import ScreenError, create_screen
+
+    with pytest.raises(ScreenError, match="120 characters"):
+        create_screen("lobby-tv", "lobby", branch="K" * 121)
+    assert create_screen("lobby-tv", "lobby", branch="  Kadıköy ").branch == "Kadıköy"
