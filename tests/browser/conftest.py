@@ -37,3 +37,20 @@ def page(browser):
     page.errors = errors
     yield page
     context.close()
+
+
+@pytest.fixture
+def console(browser):
+    """A console-sized page that collects script errors, CSP refusals and failed requests
+    (page.errors); the missing favicon does not count."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error"
+            and not m.text.startswith("Failed to load resource") else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    page.errors = errors
+    yield page
+    context.close()

@@ -52,22 +52,6 @@ def served(tmp_path, provider):
         print(log)
 
 
-@pytest.fixture
-def console(browser):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    # Script errors and CSP refusals; failed requests are told apart below by their URL.
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error"
-            and not m.text.startswith("Failed to load resource") else None)
-    page.on("response", lambda r: errors.append(f"{r.status} {r.url}")
-            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
-    page.errors = errors
-    yield page
-    context.close()
-
-
 def sign_in(page, url: str) -> None:
     page.goto(url + "/admin/login")
     page.fill("input[name=username]", "root")
