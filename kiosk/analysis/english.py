@@ -36,7 +36,8 @@ _NO_PROBLEM = re.compile(
     r"delays?|mistakes?|errors?|missing items?|damage)\b|"
     r"\bnot (?:one|a single) (?:item|thing|order)s? (?:has |have )?(?:ever )?(?:arrived |been |"
     r"come )?(?:damaged|broken|missing|wrong|late)\b|"
-    r"\b(?:haven'?t|never) had a (?:single )?bad \w+(?: (?:here|there|yet))*\b", re.I)
+    r"\b(?:haven'?t|never) had an? (?:single )?(?:bad|stale|cold|rude|late|wrong|broken|burnt|"
+    r"soggy|dry|poor|disappointing|mediocre|damaged) \w+(?: (?:here|there|yet))*\b", re.I)
 # Praise VADER's negation rule turns upside down.
 _UPSIDE_DOWN = re.compile(
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been) (?:happier|more (?:pleased|"
@@ -44,21 +45,32 @@ _UPSIDE_DOWN = re.compile(
     r"(?:enough|highly enough)|\bcan'?t fault\b", re.I)
 
 
+# Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
+# went crazy for it".
+_WORTH_IT = re.compile(r"\bworth (?:the|every) (?:[\w'-]+ ){0,2}[\w'-]+", re.I)
+_CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) (?:for|over)\b",
+                        re.I)
+
+
 def score_english(text: str) -> float:
     text = _UPSIDE_DOWN.sub("extremely happy", _NO_PROBLEM.sub("flawless", text))
+    text = _CRAZY_FOR.sub("loved", _WORTH_IT.sub("worth it", text))
     return vader().polarity_scores(text)["compound"]
 
 
 CONTRAST = re.compile(
     r"\b(?:but|however|although|though|except(?: for)?|apart from|aside from|other than|"
-    r"if only|i wish|wish|yet|unfortunately|sadly|shame that|pity that|"
+    r"if only|i wish|wish|wished|yet(?=\s*,?\s*[a-z])|on the other hand|then again|"
+    r"unfortunately|sadly|shame that|pity that|"
     r"only (?:problem|issue|complaint|downside|thing)|the problem is|whereas)\b", re.I)
 
 # Situations that are complaints whatever words surround them.
 COMPLAINT_CUES = re.compile(
     r"\b(?:still (?:not|no|waiting|haven'?t|hasn'?t|didn'?t)|never (?:arrived|came|received|"
     r"showed|got|again)|nobody (?:came|answered|helped|cares)|no one (?:came|answered|helped)|"
-    r"refund|wrong (?:order|item|product|change)|out of stock|sold out|"
+    r"(?:want|need|demand|waiting for|wait for|where(?:'s| is) my|no|asked for|ask for|"
+    r"request(?:ed|ing)?|give me|still no) (?:a |my |the |our )?(?:full )?refund|refund me|"
+    r"wrong (?:order|item|product|change)|out of stock|sold out|"
     r"(?:waited|waiting|queued|queuing|stood) (?:for )?(?:over |almost |nearly )?(?:\d+|an?|"
     r"one|two|three|forty|half an?) (?:min|minute|minutes|mins|hour|hours|hrs)|"
     r"(?:hour|hours|minutes|mins|days|weeks) late|didn'?t (?:arrive|come|turn up|show)|"
@@ -69,9 +81,54 @@ COMPLAINT_CUES = re.compile(
     r"(?:called|rang|phoned|emailed|messaged|tried|contacted) (?:\w+ ){0,2}(?:\d+|several|"
     r"multiple|three|four|five|six|many|so many) times|(?:ran|run|running) out of|"
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|in|"
-    r"today|that)|(?:prices?|costs?|it) (?:went|has gone|have gone|going|keeps? going) up|"
+    r"today|that|from|at|with)|(?:prices?|costs?|it) (?:went|has gone|have gone|going|"
+    r"keeps? going) up|"
     r"already (?:sour|off|expired|rotten|broken|melted|mouldy|moldy|open(?:ed)?)|"
-    r"keeps? (?:freezing|crashing|breaking|failing|logging me out)|never any (?:staff|one)|"
+    r"keeps? (?:freezing|crashing|breaking|failing|logging me out|cancel\w*|charging|losing|"
+    r"forgetting|dropping|getting (?:\w+ )?wrong|sending (?:me )?(?:the )?wrong|messing)|"
+    # a wish about what happened is a complaint: "just wish the eggs hadn't been cracked"
+    r"wish (?:that )?(?:the|they|it|there|i|we|my|our|he|she|your)\b(?: [\w'-]+){0,4}? "
+    r"(?:had|hadn'?t|was|wasn'?t|were|weren'?t|would|wouldn'?t|could|couldn'?t|did|"
+    r"didn'?t)|"
+    r"(?:sort|sorted) (?:him|her|them|this|that|it) out|please (?:fix|sort out|look into)|"
+    r"won'?t be (?:coming|going|ordering|shopping|back)|not (?:coming|going) back|"
+    r"(?:queue|line|wait)\w* (?:for )?(?:over |almost |nearly )?(?:\d+|an?|half an?) "
+    r"(?:min|mins|minutes|hours?)|"
+    r"(?:found |there was |there's )?an? (?:hair|plastic|piece of (?:glass|plastic|metal)|"
+    r"insect|bug|fly|stone|plaster) (?:\w+ )?in(?:to|side)? (?:my|the|our)|"
+    r"smell(?:ed|s|ing)? (?:of|like) (?:cigarette|smoke|fish|bleach|mou?ld|sewage|bins?|damp)|"
+    r"(?:items?|things?) out of (?:\d+|the)|same (?:story|thing|problem|issue) (?:again|last|as|"
+    r"every)|(?:was|were) closed (?:at|on|by|when)|still [\"'“‘]|"
+    r"nobody (?:ever )?(?:answers|picks up|replies|responds|calls back)|"
+    r"had to (?:ask|wait|call|chase|go back|return|throw|pay|remind|explain|repeat|queue|come "
+    r"back)|(?:was|were|is|are) supposed to|(?:still )?no (?:reply|response|answer|call ?back|"
+    r"update|refund|apology)|where(?:'s| is) my (?:order|refund|parcel|delivery|money)|"
+    r"(?:can'?t|cannot|unable to|couldn'?t) (?:log ?in|sign in|pay|check ?out|reach|get "
+    r"through|get hold)|not what i (?:ordered|asked for|paid for)|(?:they|he|she|you|staff|"
+    r"driver|courier|"
+    r"cashier|someone|somebody) (?:\w+ )?(?:forgot|left out) (?:my|the|to|our)|(?:was|were|got) "
+    r"(?:forgotten|left out)|out of date|past (?:its|the|their) (?:sell|use|best)|"
+    r"(?:asked|told|reminded) (?:them|him|her|the \w+) (?:twice|three times|\d+ times|again)|"
+    r"(?:stopped|stop) (?:selling|stocking|making|doing|offering)|used to be (?:good|great|"
+    r"better|nice|lovely)|not as (?:good|nice|fresh) as (?:it|they) used to|"
+    r"(?:never|didn'?t) (?:get|got|receive|received) (?:a |any |my |an )?(?:reply|response|"
+    r"refund|call|email|confirmation|receipt|change)|"
+    # service and repairs: refusals, things kept from the customer, goods that die early
+    r"refused to|(?:wouldn'?t|won'?t|didn'?t) (?:let me|accept|replace|refund|exchange|"
+    r"honou?r|take (?:it|them) back)|kept (?:me|us) waiting|(?:nobody|no one|no-one) told "
+    r"(?:me|us)|(?:wasn'?t|weren'?t) told|(?:want|need|demand) (?:my|our) money back|"
+    r"(?:they|you|he|she|courier|driver|store|shop|staff) (?:\w+ )?lost (?:my|our|the)|"
+    r"without (?:my |our )?(?:permission|consent|telling (?:me|us)|warning|asking (?:me|us) "
+    r"first)|(?:stopped working|broke|died|peeled|fell apart|cracked|failed) (?:after|within) "
+    r"(?:only |just )?(?:\d+|a|one|two|three|four|five|a few) (?:days?|weeks?|hours?|months?)|"
+    r"gave (?:me|us) (?:the |a )?wrong|"
+    r"don'?t expect (?:to|much|anything|a|an|the)|first and last time|food poisoning|"
+    r"(?:got|get|made (?:me|us|him|her)) (?:sick|ill)|bed ?bugs?|cockroach\w*|roach(?:es)?|"
+    r"\bmice\b|\brats?\b|(?:threw|thrown|throw|binned) (?:\w+ ){0,3}(?:away|in(?:to)? (?:the )?"
+    r"(?:trash|bin|garbage|rubbish))|"
+    r"still (?:says|shows|showing|reads|saying)|how hard (?:is|can) it be|how hard is it|"
+    r"explain why|why (?:does|do|is|are|did|can'?t|won'?t) (?:\w+ ){0,3}(?:always|keep|"
+    r"never|still)|never any (?:staff|one)|"
     r"no (?:staff|one) (?:around|to help|at the)|didn'?t even|on (?:her|his|their) phones?|"
     r"only (?:one|1|two|2) (?:till|tills|cashier|checkout|register|person|staff)|"
     r"(?:got|received|sent) (?:the )?wrong|instead of (?:the|my)|"
@@ -85,7 +142,8 @@ COMPLAINT_CUES = re.compile(
     # something that should work and did not, said flatly
     r"(?:hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|wasn'?t|never|not) (?:even )?"
     r"(?:work|worked|working|open|opens|opened|load|loads|arrive|arrived|come|came|show|showed|"
-    r"respond|responded|answer|answered|reply|replied|fit|charge|turn up|turned up)|"
+    r"respond|responded|answer|answered|reply|replied|fit|charge(?! me| us| for| extra)|turn up|"
+    r"turned up)|"
     # waits and delays with a number
     r"(?:took|takes|taking|after|waited|wait|waiting|queued|stood|on hold for|late by) "
     r"(?:over |almost |nearly |about |another )?(?:\d+|an?|one|two|three|four|five|ten|"
@@ -114,11 +172,40 @@ PRAISE_CUES = re.compile(
     r"replaced|refunded) (?:\w+ ){0,10}(?:for (?:me|us|him|her|my)|without (?:me |us )?"
     r"(?:even )?(?:asking|being asked)|all the way|to (?:my|our|the) (?:\w+ )?(?:car|door|taxi|"
     r"flat|floor))|"
+    # a job done fast, a thing saved, a sale not pushed
+    r"(?:fixed|repaired|sorted|solved|replaced|recovered|set up|transferred|swapped) "
+    r"(?:\w+ ){0,4}(?:in|within) (?:just |only )?(?:\d+|ten|twenty|fifteen|five|half an?|an?|one|"
+    r"two) (?:min|mins|minutes|hours?)|(?:saved|rescued|recovered) (?:all )?(?:my|our) (?:data|"
+    r"photos|pictures|files|contacts|day|phone|laptop|holiday)|didn'?t (?:try to )?(?:upsell|"
+    r"push|pressure|oversell)|talked (?:me|us) out of|honest (?:advice|answer|opinion)|"
+    r"makes? my day|making my day|(?:exactly|just) (?:what|the way|as) (?:i|we) (?:asked|ordered|"
+    r"wanted|needed)|rememb(?:er|ers|ered) (?:my|that i|i|me|our|us)|"
+    r"(?:at (?:my|the) door|arrived|delivered|was here|came) (?:in |within |just )?(?:[1-9]|[12]\d|"
+    r"30) (?:min|mins|minutes)\b(?! late)|"
+    r"still (?:fresh|firm|crisp|frozen|rock hard|hot|warm|crunchy) (?:\w+ ){0,3}(?:a week|days|"
+    r"after|later|when)|(?:been (?:shopping|coming|ordering|buying)|shopped|a customer) "
+    r"(?:\w+ ){0,4}for (?:\d+|many|ten|five|twenty|several) years|rare these days|"
+    r"(?:didn'?t|wouldn'?t) (?:charge|take (?:my |any )?money)|pay next time|"
     r"on the house|went out of (?:his|her|their|the) way|before i (?:even )?(?:noticed|asked)|"
     r"(?:arrived|came|was at (?:my|the) door) (?:\d+ minutes )?(?:early|ahead of time|before)|"
     r"deserves? a (?:raise|medal|promotion)|legend|absolute star|gem|"
     r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem)\b",
     re.I)
+
+# What other people say ("people say it's pricey, but …") is not the customer's complaint.
+REPORTED = re.compile(
+    r"\b(?:people|others|some|everyone|they|reviews?|my friends?)\b(?: \w+)? (?:say|said|says|"
+    r"call|called|told me|warned me|complain(?:ed)?)\b(?: (?:it'?s|it was|it is|that|about))?"
+    r"(?: \w+){0,3}?(?= but\b|[,;.])", re.I)
+# A problem put right: the story is the recovery, and it belongs on the wall.
+RECOVERY = re.compile(
+    r"\b(?:refund(?:ed)? (?:was )?(?:in|back in|on) my (?:account|card)|(?:refunded|replaced) "
+    r"(?:it|them|me|the \w+) (?:\w+ ){0,3}(?:straight away|immediately|right away|same day|"
+    r"within|in (?:minutes|an hour|one call)|without)|(?:dropped|brought|sent) (?:them|it|a new "
+    r"one|a replacement|another) (?:off|over|round|along)|had (?:it|them|a replacement) "
+    r"(?:the )?(?:next|same) (?:morning|day|evening|afternoon)|sorted (?:it|everything) out "
+    r"(?:straight away|immediately|in one call|within))", re.I)
+
 
 # Suggestions and requests are not verdicts: "it would be nice if …", "could you add …".
 SUGGESTION = re.compile(
@@ -134,11 +221,15 @@ _SARCASM_STRONG = re.compile(
     r"cancel\w*|forgetting|ruining|breaking|making me|overcharging|ignoring)|"
     r"(?:amazing|impressive|incredible|love|funny) how (?:you|they|your|the) (?:\w+ ){0,3}"
     r"(?:manage|always|never|every|still|keep)|real talent|totally not a scam|"
-    r"love that for me|if you (?:enjoy|like|love) (?:\w+ ){0,2}(?:dishwater|cardboard|waiting|"
+    r"love that for me|\(?(?:again,? )?sarcasm\)?|if you'?re (?:trying|looking|planning) to "
+    r"(?:feed|poison|lose|waste|ruin)|if you (?:enjoy|like|love|want) (?:being|to be) "
+    r"(?:treated like|ignored|overcharged|rushed|yelled at|kept waiting|lied to)|"
+    r"if you (?:enjoy|like|love) (?:\w+ ){0,2}(?:dishwater|cardboard|waiting|"
     r"rubber|plastic|cold)|nothing says .{1,40} like|is it too much to ask|apparently (?:yes|not)|"
     r"\d+/10 for (?:creativity|effort)|what an? (?:great|brilliant|genius|fantastic) idea to|"
     r"only \d+ (?:minutes|mins|hours|days) late|oh (?:good|great|joy|wonderful|lovely|nice)|"
-    r"\d+/10 would|michelin[- ]star (?:service|experience)|(?:a )?(?:truly|real|true) "
+    r"(?<!\d)[0-4]/10 would|\d+/10 would [^.!?]{0,40}\b(?:\d+|an?) (?:min|mins|minutes|"
+    r"hours?)\b|michelin[- ]star (?:service|experience)|(?:a )?(?:truly|real|true) "
     r"(?:premium|vip|five[- ]star) experience|keeps (?:me|life|things) (?:on my toes|"
     r"interesting|mysterious|exciting)|(?:minimalism|efficiency|customer service) at its finest|"
     r"more of a vibe|who knew|who needs|well played|asking for a friend|ah yes|"
@@ -151,7 +242,8 @@ _SARCASM_STRONG = re.compile(
     r"thanks a lot,? \w+|good job,? \w+ (?:again|another))\b|(?:^|\s)/s\b", re.I)
 _SARCASM_PRAISE_OPENER = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? )?(?:great|perfect|fantastic|wonderful|brilliant|amazing|lovely|"
-    r"awesome|super|excellent|nice one|well done|bravo|love it|love that|cheers)[.!,]+(?:\s|$)",
+    r"awesome|super|excellent|nice one|well done|bravo|love it|love that|cheers|"
+    r"(?:great|good|nice) job(?:,? (?:guys|team|folks|everyone|all))?)[.!,]+(?:\s|$)",
     re.I)
 _SARCASM_PHRASES = re.compile(
     r"\b(?:just (?:perfect|great|brilliant|wonderful|fantastic|what i needed|lovely)|"
@@ -166,7 +258,8 @@ _SCARE_QUOTES = re.compile(
     r"[\"“'‘](?:fresh|arriving[^\"”']{0,20}|on time|quick|fast|express|friendly|helpful|"
     r"service|customer service|\w+ in \d+ minutes)[\"”'’]", re.I)
 _EYE_ROLL = re.compile("[🙄😒🤡🙃]")
-_CLAP_OR_LAUGH = re.compile("[👏😂🤣]")
+_LAUGH = re.compile("[😂🤣]")
+_CLAP = re.compile("👏")
 # Quotation marks around a short phrase: the customer quoting a promise back ("'fresh'").
 _QUOTED = re.compile(r"(?:^|\s)['\"“‘][^'\"”’\n]{2,30}['\"”’](?=[\s.,!?;:]|$)")
 # "Top-notch hygiene: the guy wiped his nose" — a verdict, a colon, then the facts.
@@ -175,6 +268,29 @@ _VERDICT_COLON = re.compile(r"^\s*((?:[\w'-]+\s+){0,5}[\w'-]+)\s*:\s+(.+)$", re.
 _CLOSING_PRAISE = re.compile(
     r"[.!?]\s+(?:genius|impressive|classic|fantastic|brilliant|bravo|great|perfect|lovely|"
     r"amazing|wonderful|superb|stellar|nice)[.!]*\s*(?:👏|🙄)*\s*$", re.I)
+
+
+# A complaint situation that did not happen: "not one item has arrived damaged".
+_DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never (?:once |ever )?(?:had|has|have|"
+                     r"been|did)|haven'?t (?:once|ever)|zero|without (?:a|any|a single))\b"
+                     r"[^.!?,;]*$", re.I)
+
+
+def complaint_cues(text: str) -> bool:
+    """A complaint situation somewhere in the text, unless the text says it never happened."""
+    return any(not _DENIED.search(text[max(0, m.start() - 50):m.start()])
+               for m in COMPLAINT_CUES.finditer(text))
+
+
+_QUOTED_SPAN = re.compile(r"[\"“‘«][^\"”’»\n]{0,60}[\"”’»]")  # a name on a cake, not praise
+_LAST_PART = re.compile(r"([^,.;:!?…]*\w[^,.;:!?…]*)[,.;:!?…\s]*(?:\W*)$")
+
+
+def _ends_flat(text: str, score) -> bool:
+    """Applause after a plain fact ("… and my son's name is Mehmet 👏") is ironic; after
+    praise ("… her şey eksiksiz 👏") it is applause."""
+    match = _LAST_PART.search(_QUOTED_SPAN.sub(" ", text))
+    return bool(match) and len(match.group(1).split()) >= 2 and score(match.group(1)) <= 0.05
 
 
 def _verdict_then_facts(text: str) -> bool:
@@ -188,8 +304,10 @@ def sarcasm_markers(text: str, negative_context: bool) -> bool:
     """Praise words used to complain. Weak markers count only beside a negative situation."""
     if _SARCASM_STRONG.search(text) or _SCARE_QUOTES.search(text):
         return True
-    weak = (bool(_SARCASM_PRAISE_OPENER.search(text)) + len(_SARCASM_PHRASES.findall(text))
-            + bool(_EYE_ROLL.search(text)) + bool(_CLOSING_PRAISE.search(text))
-            + bool(_QUOTED.search(text)) + bool(_CLAP_OR_LAUGH.search(text))
+    # A lone "Brilliant." both opens a sentence and closes the text: one sign, not two.
+    framed = bool(_SARCASM_PRAISE_OPENER.search(text) or _CLOSING_PRAISE.search(text))
+    weak = (framed + len(_SARCASM_PHRASES.findall(text)) + bool(_EYE_ROLL.search(text))
+            + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
+            + bool(_CLAP.search(text) and (negative_context or _ends_flat(text, score_english)))
             + _verdict_then_facts(text))
     return weak >= 2 or (weak >= 1 and negative_context)

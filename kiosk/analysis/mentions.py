@@ -28,6 +28,17 @@ AMBIGUOUS = frozenset(
     "aslan ates ayaz bora cihan dilek doga ekin engin fidan guven ilke inci kutlu mutlu "
     "oya peri zafer zeki huzur gonul kaya basak cagri gokce ulku ozlem ilkin sinan cem "
     "will may june grace hope joy mark bill rose faith art bob sunny moda merkez".split())
+# Of those, the ones that are English words. In an English text the others ("Barış",
+# "Bahar", "Özlem") are not words of the language at all, so a capital is evidence enough.
+ENGLISH_WORDS = frozenset("can will may june grace hope joy mark bill rose faith art bob sunny "
+                          "tan".split())
+# "Kızım Elif'in doğum günü", "my daughter Elif": a customer's own family, not the staff.
+_KIN = frozenset(
+    "kizim oglum esim annem babam kardesim ablam abim teyzem halam dayim amcam kuzenim yegenim "
+    "torunum kizimiz oglumuz cocugum daughter son wife husband mum mom mother dad father "
+    "sister brother niece nephew grandson granddaughter".split())
+# "Bahar'da açılacak", "Deniz'den": a season or the sea in the locative, not a person.
+_PLACE_CASE = frozenset("da de ta te dan den tan ten".split())
 _SENTENCE_END = set(".!?…\n:;\"“”(")
 # English contractions after a name-like word are not a Turkish case suffix: "Can't".
 _CONTRACTIONS = frozenset({"t", "ll", "re", "ve", "d", "m"})
@@ -180,7 +191,8 @@ def _matches_word(pattern_key: str, word: _Word, allow_suffix: bool) -> bool:
             and word.base[len(pattern_key):] in _SUFFIXES)
 
 
-def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool) -> bool:
+def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
+              lang: str | None = None) -> bool:
     """Is a single-word match a name here? Ordinary words need a capital, an apostrophe
     suffix, or an honorific after them."""
     if pattern.strong:
@@ -188,18 +200,23 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool) -> 
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is not None and nxt.base in HONORIFICS:
         return True
-    if pattern.keys[0] not in AMBIGUOUS:
+    if i and words[i - 1].base in _KIN and pattern.kind == "person":
+        return False
+    first = pattern.keys[0]
+    if first not in AMBIGUOUS:
         return True
     word = words[i]
-    if shouting or not word.capital or word.rest in _CONTRACTIONS:
+    if shouting or not word.capital or word.rest in _CONTRACTIONS or word.rest in _PLACE_CASE:
         return False
     if word.rest or not word.sentence_start:
         return True
+    if lang == "en" and first not in ENGLISH_WORDS and pattern.kind == "person":
+        return True  # "Barış sliced the pastırma…": not an English word, so a name
     return nxt is not None and nxt.base in _PERSON_NEXT
 
 
 def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
-                  ) -> tuple[list[str], list[str]]:
+                  lang: str | None = None) -> tuple[list[str], list[str]]:
     """(staff names, branch names) the text refers to, in order of first appearance."""
     if not roster.people and not roster.branches:
         return [], []
@@ -222,7 +239,7 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
                 continue
             if not _matches_word(pattern.keys[-1], window[-1], allow_suffix):
                 continue
-            if _evidence(pattern, words, i + n - 1, shouting):
+            if _evidence(pattern, words, i + n - 1, shouting, lang):
                 found.append(pattern)
                 consumed = n
                 break

@@ -59,7 +59,8 @@ def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds(),
     if len(item.text) > SCORED_LENGTH and verdict.label == "praise":
         verdict = replace(verdict, label="neutral", reasons=(*verdict.reasons, "too long"),
                           confidence=None)
-    people, branches = find_mentions(item.text, roster or _EMPTY_ROSTER, item.branch)
+    people, branches = find_mentions(item.text, roster or _EMPTY_ROSTER, item.branch,
+                                      lang)
     if item.branch and item.branch not in branches:
         branches.append(item.branch)
     display_text = redact_text(item.text, lang)

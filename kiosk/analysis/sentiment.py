@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from kiosk.analysis import english, praise_model
+from kiosk.analysis.mismatch import mismatch
+from kiosk.analysis.text import key
 
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _FRAGMENTS = re.compile(r"[,;:–—]+\s*|(?<=[.!?…])\s+|\n+")
@@ -36,6 +38,8 @@ class _Language:
     praise_cues: Callable[[str], bool]  # a customer's formula of thanks ("eline sağlık")
     sarcasm: Callable[[str, bool], bool]  # (text, negative context) -> sarcastic?
     suggestion: Callable[[str], bool]  # a request or idea, not a verdict
+    reported: re.Pattern  # hearsay: "pahalı diyorlar ama …" is not the customer's complaint
+    recovery: re.Pattern  # a problem put right: "yenisini getirdiler"
 
 
 @cache
@@ -44,16 +48,17 @@ def _turkish() -> _Language:
 
     return _Language(lru_cache(maxsize=4096)(turkish.score_turkish), turkish_cues.CONTRAST,
                      turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_cues.sarcasm,
-                     turkish_cues.suggestion)
+                     turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY)
 
 
 @cache
 def _english() -> _Language:
     return _Language(lru_cache(maxsize=4096)(english.score_english), english.CONTRAST,
-                     lambda text: bool(english.COMPLAINT_CUES.search(text)),
+                     english.complaint_cues,
                      lambda text: bool(english.PRAISE_CUES.search(text)),
                      english.sarcasm_markers,
-                     lambda text: bool(english.SUGGESTION.search(text)))
+                     lambda text: bool(english.SUGGESTION.search(text)),
+                     english.REPORTED, english.RECOVERY)
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
@@ -75,17 +80,38 @@ class Signals:
     rating: int | None
 
 
+# Questions that answer themselves with praise: "Başka ne isteriz?", "What more could you want?"
+_RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir)\w*|"
+                         r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"
+                         r"wish|need)\b", re.I)
+
+
+_WISH = re.compile(r"ke[şs]ke|\bwish|\bif only", re.I)  # what follows is what is missing
+
+
 def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
+    text = language.reported.sub(" ", text)
+    recovered = language.recovery.search(text)
+    if recovered:  # read the complaint side only from the recovery on
+        start = max(text.rfind(mark, 0, recovered.start()) for mark in ".!?;,") + 1 \
+            or recovered.start()
+        whole, rest = language.score(text), text[start:]
+        if start and len(rest.split()) >= 2:
+            signals = read_signals(rest, language, rating)
+            return replace(signals, overall=max(whole, signals.overall))
     overall = language.score(text)
     sentences = [s for s in _SENTENCES.split(text) if s.strip()]
     sentence_scores = [language.score(s) for s in sentences] if len(sentences) > 1 else [overall]
     clauses = [c for c in language.contrast.split(text) if c and c.strip()]
     clause_scores = [language.score(c) for c in clauses] if len(clauses) > 1 else []
+    if clause_scores and language.praise_cues(clauses[-1]) and not _WISH.search(text):
+        clause_scores[-1] = max(clause_scores[-1], 0.5)  # "… but the menemen was spot on"
     # "Great coffee, terrible wifi": the parts of a sentence can disagree with its whole.
     fragments = [f for f in _FRAGMENTS.split(text) if len(f.split()) >= 2]
     fragment_scores = [language.score(f) for f in fragments] if len(fragments) > 1 else []
     scores = sentence_scores + clause_scores + fragment_scores
-    cues = language.cues(text)
+    cues = language.cues(text) or mismatch(text)
+    rhetorical = bool(_RHETORICAL.search(key(text)))
     worst = min(scores)
     negative_context = cues or worst <= -0.2 or (rating is not None and rating <= 2)
     return Signals(
@@ -93,7 +119,8 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         after=clause_scores[-1] if clause_scores else None, cues=cues,
         praise_cue=not negative_context and language.praise_cues(text),
         sarcasm=bool(language.sarcasm(text, negative_context)),
-        question=bool(_QUESTION.search(text)), suggestion=language.suggestion(text),
+        question=bool(_QUESTION.search(text)) and not rhetorical,
+        suggestion=language.suggestion(text) and not rhetorical,
         rating=rating)
 
 

@@ -45,7 +45,10 @@ _BOOSTERS = {
 }
 _DUAL = frozenset({"super", "muthis", "inanilmaz", "korkunc", "feci", "fena", "acayip", "az",
                    "fazla"})
-_EMPHATIC = frozenset({"hic", "hicbir", "asla", "sifir", "katiyen"})
+# "hiç", "en ufak bir", "tek bir … bile": the negation of a fault is then praise, not a shrug.
+_EMPHATIC = frozenset({"hic", "hicbir", "hicbiri", "asla", "sifir", "katiyen", "ufak", "zerre",
+                       "tek", "bile"})
+_EMPHATIC_FLOOR = 2.0  # "tek bir yanlışlık yoktu" counts like a plain "kusursuz"
 _CONTRAST = frozenset({"ama", "amma", "fakat", "ancak", "lakin", "yalniz", "ragmen", "karsin"})
 _CONJUNCTIONS = frozenset({"ve", "veya", "ya", "da", "de", "hem", "ile", "ne"})
 _NO = frozenset({"yok", "yoktu", "yoktur", "yokmus", "yoktum", "yoktuk", "yoklar"})
@@ -162,9 +165,16 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
     "cevap yok"), 'resolved' ("sorunu çözdüler"), 'intensified' ("böyle rezalet görmedim")."""
     hit, n = toks[i].hit, len(toks)
     reach = 0 if hit.flag == "!" and hit.verb else 7 if hit.flag == "!" else 4
+    # Conjunctions do not use up the reach: "bozuk ya da eksik değildi" negates both.
+    reach += sum(1 for f in folds[i + 1:i + reach + 3] if f in _CONJUNCTIONS)
     for k in range(i + 1, min(i + reach, n)):
         if toks[k].kind == "sep" or folds[k] in _CONTRAST:
             break
+        if hit.flag == "!" and folds[k] == "bile" and k > i + 1:
+            break  # "altı aydır bir kez bile bozuk ürün gelmedi": the gelmedi has its own subject
+        if folds[k - 1] == "ve" and k > i + 1 and not _is_sentiment(toks[k]) and \
+                toks[k].kind == "word" and hit.flag != "!":
+            break  # a new subject: in "kirliydi ve sabun yoktu" the yok is the soap's
         kind = _is_negator(toks, k)
         if kind in ("plain", "own") and hit.flag == "!" and _SUBORDINATE.search(folds[k]):
             continue  # "rafta bulamadığım ürünü getirdi" describes, it does not complain
@@ -173,6 +183,10 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
                 else "negated"
         if kind == "complaint" and (hit.valence > 0 or hit.flag == "!") and k not in silenced:
             silenced.add(k)  # "zamanında gelmedi", "kimse gelmedi": the verb counts once
+            return "negated"
+        if kind == "complaint" and hit.valence < 0 and k == i + 2 and toks[i + 1].hit and \
+                toks[i + 1].hit.flag == "!":
+            silenced.update((i + 1, k))  # "yanlış ürün gelmedi": the fault never came
             return "negated"
         if kind == "own" and hit.flag == "!":
             return "negated"
@@ -202,6 +216,8 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
             continue  # "siparişimle ilgili" means "about my order"
         if _fold(hit.stem) in _DUAL and i + 1 < n and _is_sentiment(toks[i + 1]):
             continue  # a booster here: "süper hızlı", "fena güzel"
+        if i in silenced:
+            continue
         effect = "negated" if hit.negated else _effect_after(toks, folds, i, silenced)
         if hit.flag == "!" and effect != "negated":
             continue
@@ -230,8 +246,10 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
             if value > 0:
                 value *= _N_SCALAR
             else:
-                emphatic = emphatic or any(f in _EMPHATIC for f in folds[i:i + 4])
+                emphatic = emphatic or any(f in _EMPHATIC for f in folds[max(0, i - 6):i + 4])
                 value *= _N_SCALAR_EMPHATIC if emphatic else _N_SCALAR_NEG
+                if emphatic:
+                    value = max(value, _EMPHATIC_FLOOR)
         if effect == "resolved":
             value *= _N_SCALAR_NEG
         if value > 0 and not negated and i + 1 < n and _QUESTION.fullmatch(folds[i + 1]):

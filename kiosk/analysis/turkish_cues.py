@@ -33,7 +33,10 @@ _COMPLAINT = re.compile(
     r"uctu|arttı)|iade (?:etmediler|alinmadi|kabul etmediler|edilmedi)|"
     r"(?:param|paramizi) (?:iade|geri)|mahvetti|rezil oldum|magdur|"
     r"(?:tek|bir|sadece bir) (?:kasa|kasiyer|gorevli|personel|eleman)\w*|"
-    r"(?:erimis|ezik|ezilmis|kirik|kirilmis|bozuk|eksik|yanlis|soguk|islak|acik|yirtik) geldi|"
+    r"(?:erimis|ezik|ezilmis|kirik|kirilmis|bozuk|eksik|yanlis|soguk|islak|acik|yirtik|cizik|"
+    r"cizilmis|arizali|hasarli|kullanilmis|ikinci el|acilmis) (?:geldi|cikti)|"
+    r"(?:iade|para iadesi|degisim)\w* (?:yapilmadi|yapmiyorlar|yapmadilar|etmiyorlar|"
+    r"kabul etmiyor\w*)|"
     r"\d+ (?:saat|gun|hafta)(?: \w+)? (?:surdu|oldu|gecti)|"
     r"(?:selam\w*|yuzumuze|telefon\w*) (?:bile )?(?:vermedi|almadi|bakmadi|bakmiyor|"
     r"acmadi|acmiyor)\w*|bile (?:almadi|vermedi|bakmadi|demedi|sormadi)\w*|"
@@ -41,11 +44,25 @@ _COMPLAINT = re.compile(
     r"(?:hijyen|temizlik|ilgi|hizmet|servis|kalite) (?:sifir|yok|berbat|rezalet|dibe)|"
     r"fiyat\w* (?:ise |da |de |cok )?(?:abarti|asiri|ucuk|cok yuksek|pahali|el yakiyor)|"
     r"\d+ (?:tl|lira) olmaz|(?:muzik|ses)\w* (?:cok |biraz |asiri )?yuksek|"
-    r"icinden (?:sac|kil|plastik|bocek|cop|tas|eldiven)\w* cikti|(?:sac|kil|bocek) cikti|"
+    r"icinden (?:sac|kil|plastik|bocek|cop|tas|eldiven|cam|metal|tel)\w*(?: \w+)? cikti|(?:sac|"
+    r"kil|bocek) cikti|"
     # things that should work and do not, said flatly
     r"(?:calismiyor|acilmiyor|yuklenmiyor|girilmiyor|kullanilmiyor|gecmiyor|cekmiyor|"
     r"okumuyor|tanimiyor|gorunmuyor|kullanamiyorum|giremiyorum|bulamiyorum|acamiyorum)|"
-    r"unut(?:ul)?(?:mus|tu|tular|muslar|masin|ulmus)\w*|"
+    # someone else forgot; "unuttum", "unutmuşum", "unuttuğum" is the customer's own doing
+    r"unut(?:ul)?(?:mus|tu|tular|muslar|masin|ulmus)(?!(?:um|uk|uz|m|k|gum|gumuz|gun)\b)\w*|"
+    # it keeps happening: "ikinci kez oluyor", "bu üçüncü oldu"
+    r"(?:ikinci|ucuncu|dorduncu|besinci|kacinci)(?:su|yu|si)? (?:kez |kere |defa |sefer )?"
+    r"(?:oldu|oluyor|yasiyorum|yasadim|basima geliyor)|"
+    # had to, should have: "üç kez aramak zorunda kaldım", "dünden gelmesi gerekiyordu"
+    r"zorunda kal\w*|(?:gerekiyordu|gerekirdi|olmaliydi|olmasi lazimdi)\b|"
+    r"(?:siparis|kargo|paket|iade|param)\w* (?:hala )?nerede|"
+    r"(?:ulasamiyorum|ulasamadim|ulasilmiyor|ulasamiyoruz|baglanamadim)|"
+    r"eskisi gibi degil|(?:istedigim|soyledigim|siparis ettigim) gibi (?:degil|gelmedi)\w*|"
+    r"son kullanma tarihi (?:\w+ )?(?:dun|gecmis|dolmus|gecti|dolmustu|gecen)\w*|"
+    # a status that does not move: hâlâ "yolda", "inceleniyor" durumunda
+    r"hala [\"'“‘]|(?:inceleniyor|hazirlaniyor|yolda|beklemede|isleme alindi)\W* (?:durumunda|"
+    r"gorunuyor|yaziyor|gozukuyor)|"
     r"(?:\d+|iki|uc|dort|bes|alti) (?:kez|kere|defa) (?:\w+ ){0,2}(?:unuttu|aradim|sordum|"
     r"yazdim|gittim|ertelendi|iptal|degisti)\w*|"
     r"(?:sigara|kotu|eksi|pis|kufl\w*|balik) koku\w*|"
@@ -62,11 +79,26 @@ _PRAISE = re.compile(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
     r"tesekkur\w*|sagol\w*|10 numara|on numara|5 yildiz|bes yildiz|tavsiye ederim|"
     r"kesinlikle tavsiye|hic sorun yasama\w*|sikayetim yok|bir sikayetim yok|"
-    r"helal olsun|gonul rahatligiyla|isini seven)\b", re.IGNORECASE)
+    r"helal olsun|gonul rahatligiyla|isini seven|(?:para|ucret)(?:si|sini)? (?:almadi|istemedi)\w*|"
+    r"sonraki sipariste \w+|(?:ben |biz )?(?:istemeden|sormadan|soylememe gerek kalmadan)|"
+    r"(?:[1-9]|[12]\d|30) (?:dakika|dk)(?:da| sonra| icinde)? kapidaydi\w*|"
+    r"(?:yillardir|\d+ yildir|yillarca) (?:\w+ )?(?:musteri|alisveris|buradan|geliyor|aliyor)\w*|"
+    r"ilk gunku gibi|sikayet edecek (?:bir|hicbir) sey (?:bulama|yok)\w*|"
+    r"baska ne (?:isteriz|istenir|ister|isteyebilir)\w*|daha ne (?:isteriz|istenir))\b",
+    re.IGNORECASE)
+
+
+# "kağıt bile yoktu": something a shop should have was missing. Never "tek bir hata bile yoktu".
+_ABSENCE = re.compile(
+    r"\b(?:kagit|sabun|pecete|sandalye|masa|yer|personel|eleman|kasiyer|gorevli|kimse|su|"
+    r"bardak|catal|kasik|poset|fis|fatura|selam|ozur|cevap|bilgi|fiyat|etiket|sepet)\w* bile "
+    r"(?:yok|kalma|ver(?:me|mi)|dus(?:unme|unmu))\w*")
 
 
 def complaint_cues(text: str) -> bool:
     folded = key(normalise(text))
+    if _ABSENCE.search(folded):
+        return True
     for match in _COMPLAINT.finditer(folded):
         before = folded[max(0, match.start() - 30):match.start()]
         after = folded[match.end():match.end() + 30]
@@ -76,6 +108,16 @@ def complaint_cues(text: str) -> bool:
     return False
 
 
+# Hearsay, not the customer's view: "pahalı diyorlar ama", "rezalet diye yorum yazanlara".
+REPORTED = re.compile(
+    r"(?:^|(?<=[\s,;.]))[^\s,;.]+ (?:diyorlar|diyenler\w*|diyen\w*|denir|deniyor|diye (?:\w+ )?"
+    r"(?:yaz|dusun|soyle|yorum)\w*)", re.IGNORECASE)
+# A problem put right ("aynı akşam yenisini getirdiler", "3 dakika sonra iade hesabımdaydı").
+RECOVERY = re.compile(
+    r"(?<!\w)(?:yenisi(?:ni|yle)? (?:getir|ver|gönder|gonder|yolla|değiştir|degistir)\w*|"
+    r"iade (?:etmiş|etmis|etti|edildi|yapıldı|yapildi|hesab)\w*|(?:hemen|anında|aninda|aynı gün|"
+    r"ayni gun) (?:çözdü|cozdu|ilgilendi|değiştirdi|degistirdi|getirdi|gönderdi|gonderdi)\w*|"
+    r"(?:para|ücret|ucret)(?:sını|sini|sı|si)? almadı\w*)", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(
     r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"
     r"temiz|profesyonel|express|ekspres|premium|organik|ozenli|guvenilir)\w*"
@@ -91,7 +133,8 @@ _MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese
 
 
 _QUOTED = re.compile(r"(?:^|\s)['\"“‘«][^'\"”’»\n]{2,30}['\"”’»](?=[\s.,!?;:]|$)")
-_LAUGH = re.compile("[👏😂🤣🙃🙄]")
+_LAUGH = re.compile("[😂🤣🙃🙄]")
+_CLAP = re.compile("👏")
 _ADMIRING = re.compile(r"\b(?:hayranim|saygi duyuyorum|ne kibar|ne incelik|ne hizmet|"
                        r"10/10|on numara hizmet|tam puan|odul verin|tebrik ederim)\b")
 
@@ -100,7 +143,7 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     """Turkish sarcasm: the scorer's own markers, scare quotes around a virtue, or praise
     words opening or closing a text that is otherwise about something going wrong. Weak
     signs count in pairs, or one beside a negative situation."""
-    from kiosk.analysis import turkish
+    from kiosk.analysis import english, turkish
 
     if turkish.sarcasm_markers(text):
         return True
@@ -110,7 +153,10 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     # Praise opening and closing a text are one sign, not two: "Harika hizmet, teşekkürler"
     # opens and closes with praise and means it.
     framed = bool(_OPENER.search(folded) or _CLOSER.search(folded))
+    # Applause is sincere on its own ("Mükemmel!!! 👏👏") and ironic beside a complaint.
     weak = (framed + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
+            + bool(_CLAP.search(text) and (negative_context
+                                           or english._ends_flat(text, turkish.score_turkish)))
             + bool(_ADMIRING.search(folded)))
     return weak >= 2 or (weak >= 1 and negative_context)
 

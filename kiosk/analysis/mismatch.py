@@ -1,0 +1,41 @@
+"""The label said one amount and the till, the scale or the bag said another.
+
+Customers report these flatly, with no sentiment word at all ("Fişte 1 kg kıyma yazıyor,
+paket 780 gram", "Receipt says 4 lemons. I got 2."), so the word scorers read them as
+neutral. Two different amounts, one beside what was promised and one beside what came, make
+a complaint in either language.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kiosk.analysis.text import key, normalise
+
+_NUMBER = re.compile(r"(?<![\d:/.,])\d+(?:[.,]\d+)?(?![\d:/]|[.,]\d)")
+_PROMISED = re.compile(
+    r"\b(?:says|said|shows|showed|listed|labell?ed|label|shelf|menu|advertised|promised|tag|"
+    r"sign|app|online|website|added|yaziyor\w*|yazan|yazili|etiket\w*|raf\w*|menu\w*|tabela\w*|"
+    r"sepet\w*|uygulama\w*|sitede)\b")
+_CAME = re.compile(
+    r"\b(?:register|till|checkout|receipt|got|get|received|charged|came|arrived|weighed|"
+    r"kasa\w*|cikti|geldi|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*)\b")
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
+def mismatch(text: str) -> bool:
+    folded = key(normalise(text))
+    numbers = list(_NUMBER.finditer(folded))
+    for k, first in enumerate(numbers):
+        for second in numbers[k + 1:]:
+            if second.start() - first.end() > 120:
+                break
+            if _value(first.group()) == _value(second.group()):
+                continue
+            if _PROMISED.search(folded, max(0, first.start() - 40), second.start()) and \
+                    _CAME.search(folded, first.end(), second.end() + 30):
+                return True
+    return False

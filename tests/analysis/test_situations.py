@@ -1,0 +1,117 @@
+"""Situations that decide a label whatever the sentiment words say, in both languages:
+amounts that differ, hearsay, problems put right, faults that never happened, applause."""
+
+import pytest
+
+from kiosk.analysis.mentions import Person, Roster, find_mentions
+from kiosk.analysis.mismatch import mismatch
+from kiosk.analysis.sentiment import assess
+
+
+@pytest.mark.parametrize("text", [
+    "Raf etiketinde 32,50 yazıyor, kasada 41,00 okuttular.",
+    "Pakette 250 g yazıyordu, tarttım 190 g geldi.",
+    "The label says 1 kg. The bag weighed 800 g.",
+    "App showed 12 items in my basket, the bag arrived with 9.",
+])
+def test_two_different_amounts_are_a_complaint(text):
+    assert mismatch(text)
+    assert assess(text, "tr" if "ı" in text or "ş" in text or "yaz" in text else "en").label \
+        == "complaint"
+
+
+@pytest.mark.parametrize("text", [
+    "The shelf says 45 TL and the receipt says 45 TL, thank you for honest prices.",
+    "Ordered 3 loaves at 9 and got 3 warm loaves by 10, lovely.",
+])
+def test_the_same_amount_twice_is_not_a_mismatch(text):
+    assert not mismatch(text)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Çok pahalı diyorlar ama bence her kuruşuna değiyor.", "tr"),
+    ("Kötü diye yorum yazanlara bakmayın, ekmekler harika.", "tr"),
+    ("People say it's overpriced, but honestly the quality is superb.", "en"),
+])
+def test_hearsay_is_not_the_customers_complaint(text, lang):
+    assert assess(text, lang).label == "praise"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Kırık gelen bardak için yazdım, ertesi gün yenisini getirdiler, çok teşekkürler.", "tr"),
+    ("Yanlış gelen ürünün parasını hemen iade etmişsiniz, eksik olmayın.", "tr"),
+    ("The jar arrived cracked; they brought a new one over within the hour. Thank you!", "en"),
+])
+def test_a_problem_put_right_is_praise(text, lang):
+    assert assess(text, lang).label == "praise"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Altı aydır sipariş veriyorum, bir kez bile bozuk ürün gelmedi.", "tr"),
+    ("Aldığım meyvelerin hiçbiri ezik ya da çürük değildi.", "tr"),
+    ("Pastada en ufak bir kusur bulamadım.", "tr"),
+    ("A year of weekly orders and not a single item has arrived broken.", "en"),
+    ("Haven't had a stale loaf here yet.", "en"),
+])
+def test_a_fault_that_never_happened_is_praise(text, lang):
+    assert assess(text, lang).label == "praise"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Tuvalet pisti ve peçete yoktu.", "tr"),  # the yok is the napkins', not the dirt's
+    ("Kasada fiş bile yoktu.", "tr"),
+    ("Bu ay üçüncü oldu, yine eksik geldi.", "tr"),
+    ("Süt kutusunun son kullanma tarihi geçmiş.", "tr"),
+    ("Uygulamada sipariş hâlâ \"hazırlanıyor\" görünüyor.", "tr"),
+    ("Found a piece of plastic in my soup.", "en"),
+    ("Loved the cake; just wish the box hadn't been crushed.", "en"),
+    ("The app keeps cancelling my order at checkout.", "en"),
+    ("Tracking still says 'out for delivery' two days later.", "en"),
+    ("Second time from this store.", "en"),
+])
+def test_complaint_situations(text, lang):
+    assert assess(text, lang).label == "complaint"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Telefonumu kasada unutmuşum, görevli arayıp haber verdi, teşekkürler.", "tr"),
+    ("They found my lost keys and kept them safe for me. Thank you so much!", "en"),
+])
+def test_the_customers_own_mishap_is_not_a_complaint(text, lang):
+    assert assess(text, lang).label == "praise"
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Harika!!! 👏👏", "tr", "praise"),  # applause alone is applause
+    ("Gece yarısı verdiğim sipariş 10 dakikada geldi, her şey tam 👏", "tr", "praise"),
+    ("Well done team, the cake says \"Happy Birthday Ali\" and my son is called Veli 👏", "en",
+     "complaint"),  # applause after a flat fact is irony
+    ("Zero delays, zero missing items, zero fuss. Brilliant.", "en", "praise"),
+    ("10/10 would order the simit again", "en", "praise"),
+])
+def test_applause_and_scores(text, lang, label):
+    assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Kasa boş, reyonlar dolu, personel güler yüzlü. Daha ne isteriz?", "tr"),
+    ("Fresh bread, kind staff, fair prices. What more could you want?", "en"),
+])
+def test_rhetorical_questions_that_praise(text, lang):
+    assert assess(text, lang).label == "praise"
+
+
+ROSTER = Roster([Person("Bahar Yılmaz"), Person("Özlem Kaya"), Person("Elif Demir"),
+                 Person("Grace Park")])
+
+
+@pytest.mark.parametrize("text,lang,found", [
+    ("Özlem packed everything so carefully.", "en", ["Özlem Kaya"]),  # not an English word
+    ("Bahar sorted out my order in a minute.", "en", ["Bahar Yılmaz"]),
+    ("Bahar'da yeni şube açılıyor mu?", "tr", []),  # the season, in the locative
+    ("Kızım Elif'in pastası harikaydı.", "tr", []),  # the customer's daughter
+    ("My daughter Elif loved the cake.", "en", []),
+    ("Grace at the till was lovely.", "en", ["Grace Park"]),
+])
+def test_names_by_language_and_family(text, lang, found):
+    assert find_mentions(text, ROSTER, lang=lang)[0] == found
