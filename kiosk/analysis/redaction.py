@@ -61,8 +61,11 @@ def _luhn(digits: str) -> bool:
 
 
 def _mask_phones(text: str, mask: str) -> str:
+    # Digits glued to letters are a code ("m7708266e", "TR2984736152"), not something to dial.
     spans = [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
-        text, "TR", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=200)]
+        text, "TR", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=200)
+        if not (m.start and text[m.start - 1].isalnum())
+        and not (m.end < len(text) and text[m.end].isalnum())]
     for start, end in reversed(spans):
         text = text[:start] + mask + text[end:]
 
