@@ -60,7 +60,8 @@ def score_english(text: str) -> float:
 
 CONTRAST = re.compile(
     r"\b(?:but|however|although|though|except(?: for)?|apart from|aside from|other than|"
-    r"if only|i wish|wish|wished|yet(?=\s*,?\s*[a-z])|on the other hand|then again|"
+    r"if only|i wish|wish|wished|it'?s just that|only thing is|yet(?=\s*,?\s*[a-z])|"
+    r"on the other hand|then again|"
     r"unfortunately|sadly|shame that|pity that|"
     r"only (?:problem|issue|complaint|downside|thing)|the problem is|whereas)\b", re.I)
 
@@ -122,6 +123,8 @@ COMPLAINT_CUES = re.compile(
     r"first)|(?:stopped working|broke|died|peeled|fell apart|cracked|failed) (?:after|within) "
     r"(?:only |just )?(?:\d+|a|one|two|three|four|five|a few) (?:days?|weeks?|hours?|months?)|"
     r"gave (?:me|us) (?:the |a )?wrong|"
+    r"(?:queues?|lines?|wait) (?:is |are |was |were )?(?:always |so |very |absolutely )?(?:huge|"
+    r"massive|endless|insane|enormous|a joke)|"
     r"don'?t expect (?:to|much|anything|a|an|the)|first and last time|food poisoning|"
     r"(?:got|get|made (?:me|us|him|her)) (?:sick|ill)|bed ?bugs?|cockroach\w*|roach(?:es)?|"
     r"\bmice\b|\brats?\b|(?:threw|thrown|throw|binned) (?:\w+ ){0,3}(?:away|in(?:to)? (?:the )?"

@@ -86,7 +86,22 @@ _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebi
                          r"wish|need)\b", re.I)
 
 
+_HEDGED = re.compile(r"\b(?:a (?:bit|little|tad)|slightly|somewhat|kind of|bit of an?|rather|"
+                     r"biraz|azicik|hafif(?:ce)?|birazcik)\b(?! (?:more|of (?:a )?(?:treat|magic|"
+                     r"everything|luck)|da|de)\b)")
+# The customer's own doubts before the visit, not a fault: "I was a bit nervous, but …".
+_EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptical|worried|nervous|"
+                       r"doubt\w*|hesitant|reluctant|wasn'?t sure|bekliyordum|saniyordum|"
+                       r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
 _WISH = re.compile(r"ke[şs]ke|\bwish|\bif only", re.I)  # what follows is what is missing
+
+
+def _softened(part: str, score: float) -> float:
+    """A fault said softly is still a fault: "slightly slow service", "biraz pahalı"."""
+    folded = key(part)
+    if score <= 0.05 and _HEDGED.search(folded) and not _EXPECTED.search(folded):
+        return min(score, -0.3)
+    return score
 
 
 def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
@@ -103,12 +118,15 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     sentences = [s for s in _SENTENCES.split(text) if s.strip()]
     sentence_scores = [language.score(s) for s in sentences] if len(sentences) > 1 else [overall]
     clauses = [c for c in language.contrast.split(text) if c and c.strip()]
-    clause_scores = [language.score(c) for c in clauses] if len(clauses) > 1 else []
+    clause_scores = [_softened(c, language.score(c)) for c in clauses] if len(clauses) > 1 else []
     if clause_scores and language.praise_cues(clauses[-1]) and not _WISH.search(text):
         clause_scores[-1] = max(clause_scores[-1], 0.5)  # "… but the menemen was spot on"
     # "Great coffee, terrible wifi": the parts of a sentence can disagree with its whole.
     fragments = [f for f in _FRAGMENTS.split(text) if len(f.split()) >= 2]
     fragment_scores = [language.score(f) for f in fragments] if len(fragments) > 1 else []
+    # "Lovely staff, slightly slow service": a softened fault is still a fault.
+    fragment_scores = [_softened(f, score)
+                       for f, score in zip(fragments, fragment_scores, strict=False)]
     scores = sentence_scores + clause_scores + fragment_scores
     cues = language.cues(text) or mismatch(text)
     rhetorical = bool(_RHETORICAL.search(key(text)))

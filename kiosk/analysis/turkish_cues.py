@@ -14,7 +14,7 @@ from kiosk.analysis.text import key, normalise
 CONTRAST = re.compile(
     r"(?<!\w)(?:ama|amma|fakat|ancak|lakin|yaln[ıi]z|maalesef|ne var ki|ne yaz[ıi]k ki|"
     r"buna ra[ğg]men|ke[şs]ke|tek (?:sorun|eksik|s[ıi]k[ıi]nt[ıi]|olumsuz)|"
-    r"[şs]u var ki)(?!\w)", re.IGNORECASE)
+    r"[şs]u var ki|(?<=\w) ise(?= \w))(?!\w)", re.IGNORECASE)
 
 _COMPLAINT = re.compile(
     r"\b(?:"

@@ -115,3 +115,16 @@ ROSTER = Roster([Person("Bahar Yılmaz"), Person("Özlem Kaya"), Person("Elif De
 ])
 def test_names_by_language_and_family(text, lang, found):
     assert find_mentions(text, ROSTER, lang=lang)[0] == found
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Lovely staff, slightly slow service.", "en", "complaint"),  # a softened fault
+    ("The staff were a bit rushed, but the food was amazing.", "en", "complaint"),
+    ("I was a bit nervous about the repair, but they were brilliant.", "en", "praise"),
+    ("Ürünler güzel ama biraz pahalı.", "tr", "complaint"),
+    ("Telefon güzel, şarjı ise çabuk bitiyor.", "tr", "complaint"),
+    ("Gitmemin sebebi biraz da güler yüzlü kasiyerler :)", "tr", "praise"),  # "partly"
+    ("I love this store, it's just that the checkout queue is always huge.", "en", "complaint"),
+])
+def test_soft_faults_and_contrasts(text, lang, label):
+    assert assess(text, lang).label == label
