@@ -66,6 +66,12 @@ def create_app(test_config: dict | None = None) -> Flask:
         JSON_SORT_KEYS=False,
     )
 
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies > 0:  # behind nginx every request comes from 127.0.0.1 otherwise
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+
     Database(app.config["DATABASE_URL"]).init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -88,6 +88,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("METRICS_TOKEN", "", "Bearer token Prometheus must send to /metrics (empty: open)"),
     Setting("LOG_FORMAT", "text", "text, or json for one JSON object per log line"),
     Setting("SECURE_COOKIES", False, "Send session cookies over HTTPS only (set in production)"),
+    Setting("TRUSTED_PROXIES", 0,
+            "Reverse proxies in front of Kiosk (nginx: 1); their X-Forwarded-For/-Proto are "
+            "believed, so rate limits count each client, not the proxy"),
     Setting("FIXED_DAYS", 30, "Days a \"you said, we fixed\" wall slide looks back over"),
     Setting("FIXED_MIN_RESOLVED", 3,
             "Complaints of a theme resolved in FIXED_DAYS before the wall shows it as fixed"),

@@ -91,6 +91,28 @@ def test_failed_sign_ins_are_rate_limited(app, client):
     assert [attempt("guess") for _ in range(4)] == [401, 401, 401, 429]
 
 
+@pytest.mark.parametrize("proxies,other_client_code", [(1, 401), (0, 429)])
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(app, proxies, other_client_code):
+    """Behind nginx every request comes from 127.0.0.1; with KIOSK_TRUSTED_PROXIES=1 the
+    limit counts the client nginx names. Without it the header is not believed (spoofable)."""
+    from kiosk import create_app
+
+    proxied = create_app({**app.config, "TRUSTED_PROXIES": proxies,
+                          "LOGIN_RATE_LIMIT": "2 per minute"})
+    client = proxied.test_client()
+    with proxied.app_context():
+        accounts.create_user("bob", "correct-horse", "admin")
+    token = csrf_of(client.get("/admin/login").get_data(as_text=True))
+
+    def attempt(forwarded_for):
+        return client.post("/admin/login", data={"username": "bob", "password": "guess",
+                                                 "csrf_token": token},
+                           headers={"X-Forwarded-For": forwarded_for}).status_code
+
+    assert [attempt("203.0.113.5") for _ in range(3)] == [401, 401, 429]
+    assert attempt("198.51.100.7") == other_client_code
+
+
 def test_create_screen_shows_url_and_qr_and_is_audited(admin):
     page = admin.get("/admin/screens").get_data(as_text=True)
     response = admin.post("/admin/screens", data={"name": "kadikoy-tv", "channel": "kadikoy",
