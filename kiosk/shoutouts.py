@@ -118,11 +118,21 @@ def named_in(item: Item, viewer: int | None = None) -> list[Named]:
     return people
 
 
+def everyone_shown_in_full() -> bool:
+    """True in the usual case: nobody asked to appear otherwise than by full name."""
+    return company_default() == "full" and not _roster().anyone_hidden
+
+
+def teams_shown(item: Item) -> set[str]:
+    """The teams an item may be found under: those of people who did not ask to be left
+    unnamed (a team filter must not point at someone shown as "a colleague")."""
+    return {p.team for p in named_in(item) if p.team and p.choice != "none"}
+
+
 def public_face(item: Item, payload: dict, viewer: int | None = None) -> dict:
     """`payload` (feed.display_item's fields) with each named person shown as chosen: the
     text rewritten, and `mentions` holding what may be shown beside the quote."""
-    if not (item.analysis and item.analysis.mentions) or (
-            company_default() == "full" and not _roster().anyone_hidden):
+    if not (item.analysis and item.analysis.mentions) or everyone_shown_in_full():
         return payload  # the usual case: nobody asked to be shown otherwise
     people = named_in(item, viewer)
     if not people or all(p.choice == "full" for p in people):

@@ -196,6 +196,20 @@ def test_widget_archive_huddle_digest_and_posters_follow(app, client, screen, pe
     assert quote.mentions == [{"name": "Ayşe", "team": "Kasa", "branch": "Kadıköy"}]
 
 
+def test_the_archive_cannot_be_searched_for_a_hidden_name(client, people, tr_item):
+    """Searching "Yılmaz" or filtering by her team must not single out the quote where
+    Ayşe is shown as "bir çalışanımız": the match would give her away."""
+    def found(query):
+        return "Zeynep K." in client.get(f"/archive?{query}").get_data(as_text=True)
+
+    assert found("q=Yılmaz") and found("team=Kasa")
+    choose(people["Ayşe Yılmaz"], tr_item.id, "none")
+    assert not found("q=Yılmaz") and not found("q=ayse") and not found("team=Kasa")
+    assert found("q=çalışanımıza")  # what the card says can still be searched
+    choose(people["Ayşe Yılmaz"], tr_item.id, "team")
+    assert found("team=Kasa") and not found("q=Yılmaz")
+
+
 def test_a_choice_reaches_open_screens_at_once(app, people, tr_item, screen):
     from kiosk.extensions import socketio
 

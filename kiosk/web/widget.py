@@ -33,7 +33,7 @@ from flask import (
 )
 from sqlalchemy import select
 
-from kiosk import CSP, db, feed
+from kiosk import CSP, db, feed, shoutouts
 from kiosk.analysis.text import key, normalise
 from kiosk.models import ON_SCREEN, Analysis, Branch, Channel, Item, StaffMember
 from kiosk.taxonomy import current_matcher
@@ -258,11 +258,14 @@ def search_archive(branch: str = "", team: str = "", theme: str = "", q: str = "
     )
     branch_key = key(normalise(branch)) if branch else ""
     team_names: set[str] | None = None
+    team_key = ""
     if team:
         team_key = key(normalise(team))
         team_names = {s.name for s in session.scalars(select(StaffMember))
                       if s.team and key(normalise(s.team)) == team_key}
     terms = _terms(q)
+    # Names someone chose to hide must not be findable: match those items on their public face.
+    private = (bool(terms) or team_names is not None) and not shoutouts.everyone_shown_in_full()
     matched: list[int] = []
     for row in rows:
         if "profanity" in (row.flags or []) and not row.edited_text:
@@ -271,12 +274,18 @@ def search_archive(branch: str = "", team: str = "", theme: str = "", q: str = "
         mentions = list(row.mentions or [])
         if branch_key and branch_key not in {key(normalise(b)) for b in branches}:
             continue
-        if team_names is not None and not team_names & set(mentions):
-            continue
         if theme and theme not in (row.themes or []):
             continue
+        text, teams = row.edited_text or row.display_text, None
+        if private and mentions:
+            item = session.get(Item, row.id)
+            face = feed.display_item(item)
+            text, mentions, teams = face["text"], face["mentions"], shoutouts.teams_shown(item)
+        if team_names is not None and not (
+                team_key in {key(normalise(t)) for t in teams} if teams is not None
+                else team_names & set(mentions)):
+            continue
         if terms:
-            text = row.edited_text or row.display_text
             haystack = key(normalise(" ".join([text, row.display_author or "", *branches,
                                                *mentions])))
             if not all(t in haystack for t in terms):
