@@ -33,7 +33,9 @@ def vader():
 _NO_PROBLEM = re.compile(
     r"\b(?:no|never (?:had|have|has) (?:a|any)?|not (?:a|one|a single)|without (?:any|a)?|"
     r"zero)\s*(?:single |real |major )?(?:problems?|issues?|complaints?|hassle|fuss|trouble|"
-    r"delays?|mistakes?|errors?|missing items?|damage)\b|"
+    r"delays?|mistakes?|errors?|missing items?|damage|jargon|rush|judge?ment|drama|stress|pain|"
+    r"worr(?:y|ies)|wait(?:ing)?|queues?|surprises?|(?:hidden |surprise |extra )?(?:fees?|"
+    r"charges?|costs)|mess|pressure|upsell|hard sell|nonsense|attitude|hiccups?|headaches?)\b|"
     r"\bnot (?:one|a single) (?:item|thing|order)s? (?:has |have )?(?:ever )?(?:arrived |been |"
     r"come )?(?:damaged|broken|missing|wrong|late)\b|"
     r"\b(?:haven'?t|never) had an? (?:single )?(?:bad|stale|cold|rude|late|wrong|broken|burnt|"
@@ -45,6 +47,22 @@ _UPSIDE_DOWN = re.compile(
     r"(?:enough|highly enough)|\bcan'?t fault\b", re.I)
 
 
+# Praise VADER reads as doubt or pain: "can't believe how friendly", "didn't feel a thing",
+# "should've switched years ago".
+_GLAD = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t) believe how|\bdidn'?t (?:feel|notice) a thing|"
+    r"\b(?:barely|hardly) (?:felt|noticed) (?:it|a thing)|"
+    r"\bshould(?:'ve| have) (?:bought|come|switched|done|found|joined|gone) (?:\w+ ){0,3}"
+    r"(?:years|ages|sooner|earlier|long) ago|\bshould(?:'ve| have) (?:\w+ ){1,3}(?:sooner|earlier)",
+    re.I)
+# The staff put something right: a story's bad words are the problem they solved.
+RESOLVED = re.compile(
+    r"\b(?:replaced|fixed|repaired|sorted|solved|resolved|blocked|rebooked|refunded|returned|"
+    r"helped|talked (?:me|us) through|calmed|reassured|squeezed (?:me|us) in|took care|handled|"
+    r"caught|spotted|noticed|warned|saved|rescued|swapped|let (?:me|us)|made it|walked (?:me|us) "
+    r"through|explained|went through|reworked|rearranged|called (?:me|us) back|rang (?:me|us)|"
+    r"checked on|found (?:my|it|the|a|me)|posted (?:it|them)|brought (?:it|them|me))\b", re.I)
+
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".
 _WORTH_IT = re.compile(r"\bworth (?:the|every) (?:[\w'-]+ ){0,2}[\w'-]+", re.I)
@@ -55,6 +73,7 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 def score_english(text: str) -> float:
     text = _UPSIDE_DOWN.sub("extremely happy", _NO_PROBLEM.sub("flawless", text))
     text = _CRAZY_FOR.sub("loved", _WORTH_IT.sub("worth it", text))
+    text = _GLAD.sub("wonderfully", text)
     return vader().polarity_scores(text)["compound"]
 
 
@@ -76,7 +95,8 @@ COMPLAINT_CUES = re.compile(
     r"one|two|three|forty|half an?) (?:min|minute|minutes|mins|hour|hours|hrs)|"
     r"(?:hour|hours|minutes|mins|days|weeks) late|didn'?t (?:arrive|come|turn up|show)|"
     r"not (?:fresh|working|delivered|arrived)|cancel(?:l)?ed (?:my|our|the)|"
-    r"charged (?:me )?twice|double charged|worst|never (?:again|coming back)|"
+    r"charged (?:me |us |my card |my account )?twice|double charged|worst|never (?:again|"
+    r"coming back)|"
     r"(?:way |far |much |a bit |bit )?too (?:loud|noisy|expensive|slow|small|crowded|busy|hot|"
     r"cold|long|salty|sweet|dry|greasy|pricey|dark|dirty|late|few|little|warm)|"
     r"(?:called|rang|phoned|emailed|messaged|tried|contacted) (?:\w+ ){0,2}(?:\d+|several|"
@@ -125,6 +145,16 @@ COMPLAINT_CUES = re.compile(
     r"gave (?:me|us) (?:the |a )?wrong|"
     r"(?:queues?|lines?|wait) (?:is |are |was |were )?(?:always |so |very |absolutely )?(?:huge|"
     r"massive|endless|insane|enormous|a joke)|"
+    r"not (?:as|like (?:the|it was)) (?:described|advertised|pictured|shown|promised|in the "
+    r"(?:photo|picture|ad))|"
+    # flat facts of a failed service
+    r"on hold\b|(?:hours?|minutes|mins) in (?:the|a) (?:queue|line)|in a loop|round in circles|"
+    r"not (?:one|a single) (?:human|person|reply|response|answer|call)|"
+    r"(?:nobody|no one|no-one) (?:mentioned|told|said|warned|explained|can explain)|"
+    r"(?:split|tore|ripped|snapped|leaked|stopped working|died|broke) (?:in|within|after) "
+    r"(?:\d+|a few|two|three|four) (?:days?|weeks?|months?)|after (?:keeping|holding) (?:it|them|"
+    r"my \w+) for|out of order|under maintenance|upsold|(?:how|why) is (?:this|that|it) "
+    r"(?:acceptable|normal|ok|okay|allowed)|is this (?:acceptable|normal|a joke)|are you serious|"
     r"don'?t expect (?:to|much|anything|a|an|the)|first and last time|food poisoning|"
     r"(?:got|get|made (?:me|us|him|her)) (?:sick|ill)|bed ?bugs?|cockroach\w*|roach(?:es)?|"
     r"\bmice\b|\brats?\b|(?:threw|thrown|throw|binned) (?:\w+ ){0,3}(?:away|in(?:to)? (?:the )?"

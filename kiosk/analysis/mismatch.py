@@ -16,10 +16,12 @@ _NUMBER = re.compile(r"(?<![\d:/.,])\d+(?:[.,]\d+)?(?![\d:/]|[.,]\d)")
 _PROMISED = re.compile(
     r"\b(?:says|said|shows|showed|listed|labell?ed|label|shelf|menu|advertised|promised|tag|"
     r"sign|app|online|website|added|yaziyor\w*|yazan|yazili|etiket\w*|raf\w*|menu\w*|tabela\w*|"
-    r"sepet\w*|uygulama\w*|sitede)\b")
+    r"sepet\w*|uygulama\w*|sitede|contract|quote|quoted|tariff|estimated|tarife\w*|sozlesme\w*|"
+    r"teklif\w*|tahmini)\b")
 _CAME = re.compile(
     r"\b(?:register|till|checkout|receipt|got|get|received|charged|came|arrived|weighed|"
-    r"kasa\w*|cikti|geldi|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*)\b")
+    r"kasa\w*|cikti|geldi|gelmis|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*|bill|billed|"
+    r"invoice|closed|fatura\w*|kapandi|kapaliydi)\b")
 
 
 def _value(number: str) -> float:
@@ -33,9 +35,12 @@ def mismatch(text: str) -> bool:
         for second in numbers[k + 1:]:
             if second.start() - first.end() > 120:
                 break
-            if _value(first.group()) == _value(second.group()):
-                continue
-            if _PROMISED.search(folded, max(0, first.start() - 40), second.start()) and \
-                    _CAME.search(folded, first.end(), second.end() + 30):
-                return True
+            if _value(first.group()) == _value(second.group()) or \
+                    second.start() - first.end() < 8:
+                continue  # the same amount, or one offer ("buy 2 get 1 free")
+            before = (max(0, first.start() - 40), second.start())
+            after = (first.end(), second.end() + 30)
+            if (_PROMISED.search(folded, *before) and _CAME.search(folded, *after)) or \
+                    (_CAME.search(folded, *before) and _PROMISED.search(folded, *after)):
+                return True  # the bill first and the contract second is the same complaint
     return False

@@ -40,6 +40,7 @@ class _Language:
     suggestion: Callable[[str], bool]  # a request or idea, not a verdict
     reported: re.Pattern  # hearsay: "pahalı diyorlar ama …" is not the customer's complaint
     recovery: re.Pattern  # a problem put right: "yenisini getirdiler"
+    resolved: re.Pattern  # staff acting on a problem: "replaced", "durdurdu"
 
 
 @cache
@@ -48,7 +49,8 @@ def _turkish() -> _Language:
 
     return _Language(lru_cache(maxsize=4096)(turkish.score_turkish), turkish_cues.CONTRAST,
                      turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_cues.sarcasm,
-                     turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY)
+                     turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY,
+                     turkish_cues.RESOLVED)
 
 
 @cache
@@ -58,7 +60,7 @@ def _english() -> _Language:
                      lambda text: bool(english.PRAISE_CUES.search(text)),
                      english.sarcasm_markers,
                      lambda text: bool(english.SUGGESTION.search(text)),
-                     english.REPORTED, english.RECOVERY)
+                     english.REPORTED, english.RECOVERY, english.RESOLVED)
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
@@ -131,6 +133,13 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     cues = language.cues(text) or mismatch(text)
     rhetorical = bool(_RHETORICAL.search(key(text)))
     worst = min(scores)
+    last = sentence_scores[-1] if len(sentences) > 1 else overall
+    if worst < 0 and not cues and language.resolved.search(text) and \
+            (last >= 0.05 or language.praise_cues(sentences[-1] if sentences else text)) and \
+            (not clause_scores or clause_scores[-1] > 0.05):
+        # "Cracked screen replaced in 40 minutes, looks brand new": the bad words are the
+        # problem the staff solved, and the story ends well.
+        worst, overall = 0.0, max(overall, last)
     negative_context = cues or worst <= -0.2 or (rating is not None and rating <= 2)
     return Signals(
         overall=overall, worst=worst, best=max(scores),
@@ -178,6 +187,11 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
         return Verdict(round(-max(abs(overall), 0.3), 4), "complaint", why)
     if s.question and not s.cues and overall > -0.2 and s.worst > -0.3:
         return Verdict(round(overall, 4), "neutral", why)  # asking, not judging
+    if s.question and not s.cues and not s.sarcasm and "mixed" not in reasons and s.worst > -0.6 \
+            and \
+            (s.suggestion or overall > -0.45):
+        # "do you fix water damaged macbooks?": the bad words are the customer's situation
+        return Verdict(round(overall, 4), "neutral", why)
     if "mixed" in reasons:
         return Verdict(round(min(overall, s.worst), 4), "complaint", why)
     if overall <= complaint_at or s.worst <= -0.35 or "low rating" in reasons:

@@ -14,7 +14,7 @@ from kiosk.analysis.text import key, normalise
 CONTRAST = re.compile(
     r"(?<!\w)(?:ama|amma|fakat|ancak|lakin|yaln[ıi]z|maalesef|ne var ki|ne yaz[ıi]k ki|"
     r"buna ra[ğg]men|ke[şs]ke|tek (?:sorun|eksik|s[ıi]k[ıi]nt[ıi]|olumsuz)|"
-    r"[şs]u var ki|(?<=\w) ise(?= \w))(?!\w)", re.IGNORECASE)
+    r"[şs]u var ki|(?<=\w) ise(?= \w)|oras[ıi] tamam|ona tamam)(?!\w)", re.IGNORECASE)
 
 _COMPLAINT = re.compile(
     r"\b(?:"
@@ -55,7 +55,28 @@ _COMPLAINT = re.compile(
     r"(?:ikinci|ucuncu|dorduncu|besinci|kacinci)(?:su|yu|si)? (?:kez |kere |defa |sefer )?"
     r"(?:oldu|oluyor|yasiyorum|yasadim|basima geliyor)|"
     # had to, should have: "üç kez aramak zorunda kaldım", "dünden gelmesi gerekiyordu"
-    r"zorunda kal\w*|(?:gerekiyordu|gerekirdi|olmaliydi|olmasi lazimdi)\b|"
+    r"(?:cay|kahve|corba|yemek|pizza|tost|pide|lahmacun|sut|kahvalti)\w* (?:\w+ )?buz gibi\w*|"
+    r"(?:anlatildigi|gorundugu|yazdigi|gosterildigi|resimdeki|fotograftaki|reklamdaki) gibi "
+    r"(?:degil|gelmedi|cikmadi)\w*|\d[^.!?]{0,30}kapaliydi\w*|kapaliydi\w*[^.!?]{0,30}\d|"
+    r"(?:sirilsiklam|islanmis|dagilmis|parcalanmis|yirtilmis|akmis|dokulmus) (?:\w+ )?geldi|"
+    r"yaziyor\w*\W+(?:\w+\W+){0,6}?kasada|(?:dediniz|demistiniz|soz verdiniz|soz vermistiniz)\b|"
+    r"(?:hicbir sey|ozur bile) (?:demeden|dilemeden|soylemeden)|(?:fiyat|etiket)\w* yok|"
+    # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
+    r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
+    r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    r"diye (?:para|ucret)\w* (?:aldiniz|aldilar|aldi|odedim|odettiniz)|hat kesil\w*|"
+    r"baglanti kop\w*|"
+    r"\d+ (?:dakika|dk|saat) (?:\w+ ){0,2}(?:muzik dinle\w*|beklett\w*|bekletil\w*|hatta bekle\w*)|"
+    r"baska,? [^.!?]{0,30}\bbaska\b|(?:yine|tekrar|bir de) (?:para|ucret) (?:istiyor|iste|aldi)\w*|"
+    r"(?:\d+|iki|uc|dort|bes) (?:gunde|haftada|ayda) (?:dustu|bozuldu|kirildi|koptu|soktu|yirtildi|"
+    r"patladi|sustu|gitti|eskidi)|(?:soyledik|soyledim|uyardik|uyardim|rica ettik|rica ettim),? "
+    r"(?:\w+ )?\w+(?:madilar|mediler|madi|medi)\b|\d{4}'?(?:den|dan|ten|tan) kalma|eski surum\w*|"
+    r"yaziyordu\b|yaziyor\w*\W+(?:\w+\W+){0,6}?(?:yazili|geldi|cikti)|bir daha asla|"
+    r"(?:internet|sebeke|baglanti|cekim)\w* (?:\w+ ){0,5}yok\b|yenmiyor\w*|yenmez\b|"
+    r"yerine (?:\w+ ){0,2}(?:gitmis|gelmis|gonderilmis|gonderdiniz|getirdiniz|verdiniz|"
+    r"yapmissiniz|gondermissiniz|getirmissiniz|vermissiniz|koymussunuz|yollamissiniz)|"
+    r"yine \w+ (?:bir )?(?:aksam|gun|gece|hafta|sabah) daha|(?:gerekiyordu|gerekirdi|olmaliydi|"
+    r"olmasi lazimdi)\b|"
     r"(?:siparis|kargo|paket|iade|param)\w* (?:hala )?nerede|"
     r"(?:ulasamiyorum|ulasamadim|ulasilmiyor|ulasamiyoruz|baglanamadim)|"
     r"eskisi gibi degil|(?:istedigim|soyledigim|siparis ettigim) gibi (?:degil|gelmedi)\w*|"
@@ -80,10 +101,16 @@ _PRAISE = re.compile(
     r"tesekkur\w*|sagol\w*|10 numara|on numara|5 yildiz|bes yildiz|tavsiye ederim|"
     r"kesinlikle tavsiye|hic sorun yasama\w*|sikayetim yok|bir sikayetim yok|"
     r"helal olsun|gonul rahatligiyla|isini seven|(?:para|ucret)(?:si|sini)? (?:almadi|istemedi)\w*|"
-    r"sonraki sipariste \w+|(?:ben |biz )?(?:istemeden|sormadan|soylememe gerek kalmadan)|"
+    r"sonraki sipariste \w+|(?<!bana )(?<!bize )(?:istemeden|sormadan|soylememe gerek kalmadan)|"
     r"(?:[1-9]|[12]\d|30) (?:dakika|dk)(?:da| sonra| icinde)? kapidaydi\w*|"
     r"(?:yillardir|\d+ yildir|yillarca) (?:\w+ )?(?:musteri|alisveris|buradan|geliyor|aliyor)\w*|"
-    r"ilk gunku gibi|sikayet edecek (?:bir|hicbir) sey (?:bulama|yok)\w*|"
+    r"ilk gunku gibi|(?:ucret|para|ucret farki|tespit ucreti)\w*(?: \w+)? bile (?:almadi|"
+    r"istemedi)\w*|"
+    r"istememistim bile|usenmeden|(?:soylenen|soz verilen)\w* (?:gunde|saatte|aynisi)|"
+    r"kendisi onerdi|kendiliginden|hic (?:bekletmediler|ugrastirmadilar)|"
+    r"(?:\d+|yarim|bir) (?:dakika|dk|saat)(?:da|te|ta|de| icinde) (?:degisti|hazir|cozuldu|"
+    r"cevap verdi|yenisini|tamir)\w*|bir kere bile sorun|sikayet edecek (?:bir|"
+    r"hicbir) sey (?:bulama|yok)\w*|"
     r"baska ne (?:isteriz|istenir|ister|isteyebilir)\w*|daha ne (?:isteriz|istenir))\b",
     re.IGNORECASE)
 
@@ -95,8 +122,11 @@ _ABSENCE = re.compile(
     r"(?:yok|kalma|ver(?:me|mi)|dus(?:unme|unmu))\w*")
 
 
+_SPOKEN = re.compile(r"\b(\w+?[iu]yo)(?=\s|$|[.,!?])")  # "geçmiyo" is "geçmiyor"
+
+
 def complaint_cues(text: str) -> bool:
-    folded = key(normalise(text))
+    folded = _SPOKEN.sub(r"\1r", key(normalise(text)))
     if _ABSENCE.search(folded):
         return True
     for match in _COMPLAINT.finditer(folded):
@@ -118,6 +148,13 @@ RECOVERY = re.compile(
     r"iade (?:etmiş|etmis|etti|edildi|yapıldı|yapildi|hesab)\w*|(?:hemen|anında|aninda|aynı gün|"
     r"ayni gun) (?:çözdü|cozdu|ilgilendi|değiştirdi|degistirdi|getirdi|gönderdi|gonderdi)\w*|"
     r"(?:para|ücret|ucret)(?:sını|sini|sı|si)? almadı\w*)", re.IGNORECASE)
+# The staff put something right ("ekranı değiştirdiler", "işlemi hemen durdurdu").
+RESOLVED = re.compile(
+    r"(?<!\w)(?:değiştir|degistir|tamir et|çözdü|cozdu|çözüldü|cozuldu|hallet|durdur|engelle|buldu|"
+    r"bulup|getirdi|getirip|yolla|gönderdi|gonderdi|yardım et|yardim et|yardımcı ol|yardimci ol|"
+    r"anlattı|anlatti|ilgilendi|yenisini|iade etti|önerdi|onerdi|taşıdı|tasidi|ayarladı|ayarladi|"
+    r"aradı|aradi|arayıp|arayip|izin verdi|kurtardı|kurtardi|uyardı|uyardi|tamamladı|tamamladi|"
+    r"sakinleştir|sakinlestir|oturttu|açtı|acti)\w*", re.IGNORECASE)
 _SCARE_QUOTED = re.compile(
     r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"
     r"temiz|profesyonel|express|ekspres|premium|organik|ozenli|guvenilir)\w*"

@@ -128,3 +128,38 @@ def test_names_by_language_and_family(text, lang, found):
 ])
 def test_soft_faults_and_contrasts(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Broken hinge replaced in half an hour, laptop works like new. Cheers!", "en"),
+    ("I'm scared of needles and the nurse talked me through it. Barely felt it, thank you.", "en"),
+    ("No queue, no fuss, no hidden fees.", "en"),
+    ("Kartım kopyalanmış, banka işlemi hemen durdurdu ve beni aradı. Çok teşekkür ederim.", "tr"),
+    ("Arıza tespit ücreti bile almadı, usta gerçekten dürüst.", "tr"),
+])
+def test_a_story_that_ends_well_is_praise(text, lang):
+    assert assess(text, lang).label == "praise"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("My invoice says 80 euros. The quote said 55.", "en"),
+    ("Fatura 720 TL gelmiş, sözleşmede 500 TL yazıyor.", "tr"),
+    ("Been on hold with your call centre for ages.", "en"),
+    ("The heel snapped within two weeks.", "en"),
+    ("Nobody mentioned the extra cleaning fee.", "en"),
+    ("Sipariş ettiğim kazak 3 günde söküldü, dikişleri attı, 2 haftada eskidi.", "tr"),
+    ("Sesi kısmalarını rica ettim, kısmadılar.", "tr"),
+    ("Beyaz istedim, yerine gri göndermişsiniz.", "tr"),
+    ("Bana sormadan paketi komşuya bırakmışlar.", "tr"),
+])
+def test_failed_service_told_flatly(text, lang):
+    assert assess(text, lang).label == "complaint"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Can you unlock a phone if I've lost the original box?", "en"),
+    ("Is the 'buy 2 get 1 free' deal on in every branch?", "en"),
+    ("Kabin bagajında sıvı sınırı kaç ml?", "tr"),
+])
+def test_questions_about_the_customers_own_situation_are_neutral(text, lang):
+    assert assess(text, lang).label == "neutral"
