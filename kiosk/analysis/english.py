@@ -31,11 +31,16 @@ def vader():
 # VADER reads "no problems" as a negated negative and lands near zero or below; customers
 # mean it as praise ("had no problems at all, very happy").
 _NO_PROBLEM = re.compile(
-    r"\b(?:no|never (?:had|have|has) (?:a|any)?|not (?:a|one|a single)|without (?:any|a)?|"
+    r"\bnever (?:once )?(?:\w+ ){0,3}(?:unhappy|disappointed|dissatisfied|let down|lost|rushed|"
+    r"judged|pressured|ignored|stupid)\b|\b(?:can'?t|cannot|don'?t) remember (?:a single|one|any) "
+    r"(?:\w+ ){1,2}(?:going wrong|being late|that went wrong|with a problem|arriving late)\b|"
+    r"\bcould(?:'ve| have) been (?:\w+ )?(?:nasty|bad|worse|a disaster|dangerous|serious|awful)\b|"
+    r"\bstopped (?:\w+ing )?(?:\w+ ){0,3}(?:pain|aches?|headaches?|hurting)\b|"
+    r"\b(?:no|never (?:had|have|has) (?:a|an|any)?|not (?:a|one|a single)|without (?:any|a)?|"
     r"zero)\s*(?:single |real |major )?(?:problems?|issues?|complaints?|hassle|fuss|trouble|"
     r"delays?|mistakes?|errors?|missing items?|damage|jargon|rush|judge?ment|drama|stress|pain|"
     r"worr(?:y|ies)|wait(?:ing)?|queues?|surprises?|(?:hidden |surprise |extra )?(?:fees?|"
-    r"charges?|costs)|mess|pressure|upsell|hard sell|nonsense|attitude|hiccups?|headaches?)\b|"
+    r"charges?|costs?)|mess|pressure|upsell|hard sell|nonsense|attitude|hiccups?|headaches?)\b|"
     r"\bnot (?:one|a single) (?:item|thing|order)s? (?:has |have )?(?:ever )?(?:arrived |been |"
     r"come )?(?:damaged|broken|missing|wrong|late)\b|"
     r"\b(?:haven'?t|never) had an? (?:single )?(?:bad|stale|cold|rude|late|wrong|broken|burnt|"
@@ -95,7 +100,8 @@ COMPLAINT_CUES = re.compile(
     r"one|two|three|forty|half an?) (?:min|minute|minutes|mins|hour|hours|hrs)|"
     r"(?:hour|hours|minutes|mins|days|weeks) late|didn'?t (?:arrive|come|turn up|show)|"
     r"not (?:fresh|working|delivered|arrived)|cancel(?:l)?ed (?:my|our|the)|"
-    r"charged (?:me |us |my card |my account )?twice|double charged|worst|never (?:again|"
+    r"charged (?:me |us |my card |my account )?twice|double charged|"
+    r"(?<!expected the )(?<!expecting the )(?<!feared the )worst|never (?:again|"
     r"coming back)|"
     r"(?:way |far |much |a bit |bit )?too (?:loud|noisy|expensive|slow|small|crowded|busy|hot|"
     r"cold|long|salty|sweet|dry|greasy|pricey|dark|dirty|late|few|little|warm)|"
@@ -148,7 +154,12 @@ COMPLAINT_CUES = re.compile(
     r"not (?:as|like (?:the|it was)) (?:described|advertised|pictured|shown|promised|in the "
     r"(?:photo|picture|ad))|"
     # flat facts of a failed service
-    r"on hold\b|(?:hours?|minutes|mins) in (?:the|a) (?:queue|line)|in a loop|round in circles|"
+    r"on hold\b|(?:shelves?|section|shelf|fridge|counter|racks?) (?:\w+ )?(?:was |were |is |are )?"
+    r"empty|closed (?:for|all|the whole|every)|(?:1|one|0|zero|no) stars? (?:for|because)|"
+    r"charged (?:me |us )?for the (?:full|whole|entire)|other (?:banks|shops|stores|companies|"
+    r"places|garages|gyms) (?:do|don'?t|manage|offer|can)|"
+    r"didn'?t (?:recline|lock|close|connect|heat|cool|turn on|start|print|scan|flush|drain)|"
+    r"(?:hours?|minutes|mins) in (?:the|a) (?:queue|line)|in a loop|round in circles|"
     r"not (?:one|a single) (?:human|person|reply|response|answer|call)|"
     r"(?:nobody|no one|no-one) (?:mentioned|told|said|warned|explained|can explain)|"
     r"(?:split|tore|ripped|snapped|leaked|stopped working|died|broke) (?:in|within|after) "
@@ -209,9 +220,12 @@ PRAISE_CUES = re.compile(
     r"(?:fixed|repaired|sorted|solved|replaced|recovered|set up|transferred|swapped) "
     r"(?:\w+ ){0,4}(?:in|within) (?:just |only )?(?:\d+|ten|twenty|fifteen|five|half an?|an?|one|"
     r"two) (?:min|mins|minutes|hours?)|(?:saved|rescued|recovered) (?:all )?(?:my|our) (?:data|"
-    r"photos|pictures|files|contacts|day|phone|laptop|holiday)|didn'?t (?:try to )?(?:upsell|"
+    r"photos|pictures|files|contacts|day|phone|laptop|holiday)|didn'?t (?:once |"
+    r"even )?(?:try to )?(?:upsell|"
     r"push|pressure|oversell)|talked (?:me|us) out of|honest (?:advice|answer|opinion)|"
-    r"makes? my day|making my day|(?:exactly|just) (?:what|the way|as) (?:i|we) (?:asked|ordered|"
+    r"makes? my day|making my day|in (?:seconds|no time)|within seconds|nailed it|top (?:bloke|"
+    r"guy|lad|lass)|hands down|first \w+ (?:that'?s|that has|to have|to) ever|didn'?t think "
+    r"(?:that|it) was possible|(?:exactly|just) (?:what|the way|as) (?:i|we) (?:asked|ordered|"
     r"wanted|needed)|rememb(?:er|ers|ered) (?:my|that i|i|me|our|us)|"
     r"(?:at (?:my|the) door|arrived|delivered|was here|came) (?:in |within |just )?(?:[1-9]|[12]\d|"
     r"30) (?:min|mins|minutes)\b(?! late)|"
@@ -254,7 +268,8 @@ _SARCASM_STRONG = re.compile(
     r"cancel\w*|forgetting|ruining|breaking|making me|overcharging|ignoring)|"
     r"(?:amazing|impressive|incredible|love|funny) how (?:you|they|your|the) (?:\w+ ){0,3}"
     r"(?:manage|always|never|every|still|keep)|real talent|totally not a scam|"
-    r"love that for me|\(?(?:again,? )?sarcasm\)?|if you'?re (?:trying|looking|planning) to "
+    r"love that for me|my (?:arse|ass|foot)\b|\(?(?:again,? )?sarcasm\)?|if you'?re (?:trying|"
+    r"looking|planning) to "
     r"(?:feed|poison|lose|waste|ruin)|if you (?:enjoy|like|love|want) (?:being|to be) "
     r"(?:treated like|ignored|overcharged|rushed|yelled at|kept waiting|lied to)|"
     r"if you (?:enjoy|like|love) (?:\w+ ){0,2}(?:dishwater|cardboard|waiting|"
@@ -275,11 +290,14 @@ _SARCASM_STRONG = re.compile(
     r"thanks a lot,? \w+|good job,? \w+ (?:again|another))\b|(?:^|\s)/s\b", re.I)
 _SARCASM_PRAISE_OPENER = re.compile(
     r"(?:^|[.!?]\s+)(?:oh,? )?(?:great|perfect|fantastic|wonderful|brilliant|amazing|lovely|"
-    r"awesome|super|excellent|nice one|well done|bravo|love it|love that|cheers|"
+    r"awesome|super|excellent|nice one|well done|bravo|love it|love that|cheers|sure|"
+    r"(?:nice|good|glad|great) to know|"
     r"(?:great|good|nice) job(?:,? (?:guys|team|folks|everyone|all))?)[.!,]+(?:\s|$)",
     re.I)
 _SARCASM_PHRASES = re.compile(
     r"\b(?:just (?:perfect|great|brilliant|wonderful|fantastic|what i needed|lovely)|"
+    r"exactly what (?:you|i|we|one) (?:want|need)(?:ed)? (?:after|when|on)|totally (?:fair|"
+    r"worth it|normal|reasonable|acceptable)|"
     r"(?:love|loving|enjoy|enjoyed|adore) (?:spending|waiting|standing|queuing|queueing|paying|"
     r"being (?:ignored|overcharged|kept waiting))|nothing (?:like|beats) (?:waiting|a \d+)|"
     r"love how|gotta love|got to love|five stars for (?:creativity|effort|trying)|"
@@ -338,7 +356,11 @@ def sarcasm_markers(text: str, negative_context: bool) -> bool:
     if _SARCASM_STRONG.search(text) or _SCARE_QUOTES.search(text):
         return True
     # A lone "Brilliant." both opens a sentence and closes the text: one sign, not two.
-    framed = bool(_SARCASM_PRAISE_OPENER.search(text) or _CLOSING_PRAISE.search(text))
+    opener, closer = _SARCASM_PRAISE_OPENER.search(text), _CLOSING_PRAISE.search(text)
+    framed = bool(opener or closer)
+    if opener and closer and opener.end() < closer.start() and \
+            score_english(text[opener.end():closer.start()]) <= 0.05:
+        framed = 2  # "great, the ATM ate my card. on a sunday. wonderful."
     weak = (framed + len(_SARCASM_PHRASES.findall(text)) + bool(_EYE_ROLL.search(text))
             + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
             + bool(_CLAP.search(text) and (negative_context or _ends_flat(text, score_english)))

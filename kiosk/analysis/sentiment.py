@@ -134,8 +134,9 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     rhetorical = bool(_RHETORICAL.search(key(text)))
     worst = min(scores)
     last = sentence_scores[-1] if len(sentences) > 1 else overall
-    if worst < 0 and not cues and language.resolved.search(text) and \
-            (last >= 0.05 or language.praise_cues(sentences[-1] if sentences else text)) and \
+    resolved = language.resolved.search(text)
+    if worst < 0 and resolved and not (cues and language.cues(text[resolved.start():])) and \
+            (last >= 0.05 or language.praise_cues(text)) and \
             (not clause_scores or clause_scores[-1] > 0.05):
         # "Cracked screen replaced in 40 minutes, looks brand new": the bad words are the
         # problem the staff solved, and the story ends well.
