@@ -31,11 +31,13 @@ def vader():
 # VADER reads "no problems" as a negated negative and lands near zero or below; customers
 # mean it as praise ("had no problems at all, very happy").
 _NO_PROBLEM = re.compile(
+    r"\bnever (?:disappoints?|fails? to (?:impress|deliver)|lets? (?:me|us) down)\b|"
     r"\bnever (?:once )?(?:\w+ ){0,3}(?:unhappy|disappointed|dissatisfied|let down|lost|rushed|"
     r"judged|pressured|ignored|stupid)\b|\b(?:can'?t|cannot|don'?t) remember (?:a single|one|any) "
     r"(?:\w+ ){1,2}(?:going wrong|being late|that went wrong|with a problem|arriving late)\b|"
     r"\bcould(?:'ve| have) been (?:\w+ )?(?:nasty|bad|worse|a disaster|dangerous|serious|awful)\b|"
-    r"\bstopped (?:\w+ing )?(?:\w+ ){0,3}(?:pain|aches?|headaches?|hurting)\b|"
+    r"\bticked off (?:the|my) list\b|\bstopped (?:\w+ing )?(?:\w+ ){0,3}(?:pain|aches?|"
+    r"headaches?|hurting)\b|"
     r"\b(?:no|never (?:had|have|has) (?:a|an|any)?|not (?:a|one|a single)|without (?:any|a)?|"
     r"zero)\s*(?:single |real |major )?(?:problems?|issues?|complaints?|hassle|fuss|trouble|"
     r"delays?|mistakes?|errors?|missing items?|damage|jargon|rush|judge?ment|drama|stress|pain|"
@@ -68,6 +70,12 @@ RESOLVED = re.compile(
     r"through|explained|went through|reworked|rearranged|called (?:me|us) back|rang (?:me|us)|"
     r"checked on|found (?:my|it|the|a|me)|posted (?:it|them)|brought (?:it|them|me))\b", re.I)
 
+# "my lost wallet", "my broken Turkish": the customer's own trouble, not the shop's fault.
+_OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) ", re.I)
+# "tasted like dishwater": VADER reads "like" as praise; the comparison is the verdict.
+_LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|feels) like\b",
+                      re.I)
+
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".
 _WORTH_IT = re.compile(r"\bworth (?:the|every) (?:[\w'-]+ ){0,2}[\w'-]+", re.I)
@@ -79,6 +87,7 @@ def score_english(text: str) -> float:
     text = _UPSIDE_DOWN.sub("extremely happy", _NO_PROBLEM.sub("flawless", text))
     text = _CRAZY_FOR.sub("loved", _WORTH_IT.sub("worth it", text))
     text = _GLAD.sub("wonderfully", text)
+    text = _OWN_MISHAP.sub("my ", _LIKENED.sub(r"\1", text))
     return vader().polarity_scores(text)["compound"]
 
 
@@ -123,7 +132,8 @@ COMPLAINT_CUES = re.compile(
     r"(?:min|mins|minutes|hours?)|"
     r"(?:found |there was |there's )?an? (?:hair|plastic|piece of (?:glass|plastic|metal)|"
     r"insect|bug|fly|stone|plaster) (?:\w+ )?in(?:to|side)? (?:my|the|our)|"
-    r"smell(?:ed|s|ing)? (?:of|like) (?:cigarette|smoke|fish|bleach|mou?ld|sewage|bins?|damp)|"
+    r"smell(?:ed|s|ing)? (?:of|like) (?:the )?(?:cigarette|smoke|fish|bleach|mou?ld|sewage|"
+    r"bins?|damp)|"
     r"(?:items?|things?) out of (?:\d+|the)|same (?:story|thing|problem|issue) (?:again|last|as|"
     r"every)|(?:was|were) closed (?:at|on|by|when)|still [\"'“‘]|"
     r"nobody (?:ever )?(?:answers|picks up|replies|responds|calls back)|"
@@ -173,7 +183,7 @@ COMPLAINT_CUES = re.compile(
     r"still (?:says|shows|showing|reads|saying)|how hard (?:is|can) it be|how hard is it|"
     r"explain why|why (?:does|do|is|are|did|can'?t|won'?t) (?:\w+ ){0,3}(?:always|keep|"
     r"never|still)|never any (?:staff|one)|"
-    r"no (?:staff|one) (?:around|to help|at the)|didn'?t even|on (?:her|his|their) phones?|"
+    r"no (?:staff|one) (?:around|to help|at the)|(?<!i )didn'?t even|on (?:her|his|their) phones?|"
     r"only (?:one|1|two|2) (?:till|tills|cashier|checkout|register|person|staff)|"
     r"(?:got|received|sent) (?:the )?wrong|instead of (?:the|my)|"
     r"(?:was|were|is|are|arrived|came|running|always|again) (?:\w+ )?late|"
@@ -289,7 +299,8 @@ _SARCASM_STRONG = re.compile(
     r"queuing|queueing)|"
     r"thanks a lot,? \w+|good job,? \w+ (?:again|another))\b|(?:^|\s)/s\b", re.I)
 _SARCASM_PRAISE_OPENER = re.compile(
-    r"(?:^|[.!?]\s+)(?:oh,? )?(?:great|perfect|fantastic|wonderful|brilliant|amazing|lovely|"
+    r"(?:^|[.!?]\s+)(?:oh,? |yeah,? )?(?:great|perfect|wow|totally|fantastic|wonderful|"
+    r"brilliant|amazing|lovely|"
     r"awesome|super|excellent|nice one|well done|bravo|love it|love that|cheers|sure|"
     r"(?:nice|good|glad|great) to know|"
     r"(?:great|good|nice) job(?:,? (?:guys|team|folks|everyone|all))?)[.!,]+(?:\s|$)",
@@ -308,6 +319,8 @@ _SARCASM_PHRASES = re.compile(
 _SCARE_QUOTES = re.compile(
     r"[\"“'‘](?:fresh|arriving[^\"”']{0,20}|on time|quick|fast|express|friendly|helpful|"
     r"service|customer service|\w+ in \d+ minutes)[\"”'’]", re.I)
+# The dramatic pause before the twist: "arrived just in time... for tomorrow's breakfast".
+_PAUSE = re.compile(r"(?:\.\.\.|…)\s*(?:for|to|in|and|but|only|if|just|on)\b", re.I)
 _EYE_ROLL = re.compile("[🙄😒🤡🙃]")
 _LAUGH = re.compile("[😂🤣]")
 _CLAP = re.compile("👏")
@@ -358,10 +371,11 @@ def sarcasm_markers(text: str, negative_context: bool) -> bool:
     # A lone "Brilliant." both opens a sentence and closes the text: one sign, not two.
     opener, closer = _SARCASM_PRAISE_OPENER.search(text), _CLOSING_PRAISE.search(text)
     framed = bool(opener or closer)
-    if opener and closer and opener.end() < closer.start() and \
-            score_english(text[opener.end():closer.start()]) <= 0.05:
+    middle = text[opener.end():closer.start()] if opener and closer else ""
+    if len(middle.split()) >= 3 and score_english(middle) <= 0.05:
         framed = 2  # "great, the ATM ate my card. on a sunday. wonderful."
     weak = (framed + len(_SARCASM_PHRASES.findall(text)) + bool(_EYE_ROLL.search(text))
+            + bool(_PAUSE.search(text))
             + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
             + bool(_CLAP.search(text) and (negative_context or _ends_flat(text, score_english)))
             + _verdict_then_facts(text))

@@ -135,12 +135,12 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     worst = min(scores)
     last = sentence_scores[-1] if len(sentences) > 1 else overall
     resolved = language.resolved.search(text)
-    if worst < 0 and resolved and not (cues and language.cues(text[resolved.start():])) and \
+    if (worst < 0 or cues) and resolved and not language.cues(text[resolved.start():]) and \
             (last >= 0.05 or language.praise_cues(text)) and \
             (not clause_scores or clause_scores[-1] > 0.05):
         # "Cracked screen replaced in 40 minutes, looks brand new": the bad words are the
         # problem the staff solved, and the story ends well.
-        worst, overall = 0.0, max(overall, last)
+        worst, overall, cues = 0.0, max(overall, last), False
     negative_context = cues or worst <= -0.2 or (rating is not None and rating <= 2)
     return Signals(
         overall=overall, worst=worst, best=max(scores),

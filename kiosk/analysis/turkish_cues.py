@@ -64,6 +64,8 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    r"(?:sirada|kuyrukta|kasada|kasa sirasinda) (?:\w+ )?(?:yaslandim|kok saldim|sakal biraktim|"
+    r"kemik oldum|cile doldurdum)|"
     r"baska (?:banka|yer|firma|magaza|sirket|market|operator)\w* (?:\w+ )?(?:ediyor|yapiyor|"
     r"veriyor|var|daha)\w*|cevap (?:vermedi|vermiyor|vermediler|vermiyorlar)\w*|"
     r"(?:ses|sorun|ariza|koku|gurultu|sizinti|titresim)\w* (?:\w+ )?(?:aynen |hala |yine )?"
@@ -144,6 +146,7 @@ def complaint_cues(text: str) -> bool:
 
 # Hearsay, not the customer's view: "pahalı diyorlar ama", "rezalet diye yorum yazanlara".
 REPORTED = re.compile(
+    r"[\"'“‘][^\"'”’]{1,80}[\"'”’] (?:deyip|diyerek)\b|"
     r"(?:^|(?<=[\s,;.]))[^\s,;.]+ (?:diyorlar|diyenler\w*|diyen\w*|denir|deniyor|diye (?:\w+ )?"
     r"(?:yaz|dusun|soyle|yorum)\w*)", re.IGNORECASE)
 # A problem put right ("aynı akşam yenisini getirdiler", "3 dakika sonra iade hesabımdaydı").
@@ -193,7 +196,11 @@ def sarcasm(text: str, negative_context: bool) -> bool:
         return True
     # Praise opening and closing a text are one sign, not two: "Harika hizmet, teşekkürler"
     # opens and closes with praise and means it.
-    framed = bool(_OPENER.search(folded) or _CLOSER.search(folded))
+    opener, closer = _OPENER.search(folded), _CLOSER.search(folded)
+    framed = bool(opener or closer)
+    middle = folded[opener.end():closer.start()] if opener and closer else ""
+    if len(middle.split()) >= 3 and turkish.score_turkish(middle) <= 0.05:
+        framed = 2  # "Bravo, ödeme alındı ama sipariş sistemde yok. Çok profesyonel."
     # Applause is sincere on its own ("Mükemmel!!! 👏👏") and ironic beside a complaint.
     weak = (framed + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
             + bool(_CLAP.search(text) and (negative_context
