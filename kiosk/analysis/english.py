@@ -104,7 +104,8 @@ COMPLAINT_CUES = re.compile(
     r"showed|got|again)|nobody (?:came|answered|helped|cares)|no one (?:came|answered|helped)|"
     r"(?:want|need|demand|waiting for|wait for|where(?:'s| is) my|no|asked for|ask for|"
     r"request(?:ed|ing)?|give me|still no) (?:a |my |the |our )?(?:full )?refund|refund me|"
-    r"wrong (?:order|item|product|change)|out of stock|sold out|"
+    r"wrong (?:order|item|product|change|address|size|colou?r|bag|house|door|flat|person|one)|"
+    r"out of stock|sold out|"
     r"(?:waited|waiting|queued|queuing|stood) (?:for )?(?:over |almost |nearly )?(?:\d+|an?|"
     r"one|two|three|forty|half an?) (?:min|minute|minutes|mins|hour|hours|hrs)|"
     r"(?:hour|hours|minutes|mins|days|weeks) late|didn'?t (?:arrive|come|turn up|show)|"
@@ -164,7 +165,14 @@ COMPLAINT_CUES = re.compile(
     r"not (?:as|like (?:the|it was)) (?:described|advertised|pictured|shown|promised|in the "
     r"(?:photo|picture|ad))|"
     # flat facts of a failed service
-    r"on hold\b|(?:shelves?|section|shelf|fridge|counter|racks?) (?:\w+ )?(?:was |were |is |are )?"
+    r"on hold\b|(?:waited|queued|stood|sat) (?:\w+ ){0,5}for (?:over |almost |nearly |about )?"
+    r"(?:\d+|an?|half an?) ?(?:min|mins|minutes|hours?)|expires? in (?:\d+|one|two|three|a) days?|"
+    r"(?:about |only )?half the time|(?:asked|made|forced|had) (?:me |"
+    r"us )?to (?:\w+ ){0,3}(?:\d+|three|four|five) times "
+    r"(?:today|a day|this week|in a row)|can'?t find (?:it|them|anything) anywhere|"
+    r"bring back the|only open (?:till|register|"
+    r"checkout|counter|lane)|nobody (?:ever )?answer\b|(?:shelves?|section|shelf|fridge|"
+    r"counter|racks?) (?:\w+ )?(?:was |were |is |are )?"
     r"empty|closed (?:for|all|the whole|every)|(?:1|one|0|zero|no) stars? (?:for|because)|"
     r"charged (?:me |us )?for the (?:full|whole|entire)|other (?:banks|shops|stores|companies|"
     r"places|garages|gyms) (?:do|don'?t|manage|offer|can)|"
@@ -205,7 +213,8 @@ COMPLAINT_CUES = re.compile(
     r"months)|"
     # paid for one thing, got another
     r"(?:charged|paid|costs?|billed)\b.{0,50}\b(?:got|received|only|but)\b|"
-    r"(?:\d+|two|three|four|five) (?:items?|things?|out) (?:of|from) (?:\d+|the)|"
+    r"(?:\d+|two|three|four|five) (?:items?|things?|out) (?:of|from) (?:\d+|the)"
+    r"(?! ?(?:stars?|points?))|"
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|order|week)s? (?:in a row|"
     r"running)|every (?:single )?(?:time|week|order)[^.!?]{0,30}(?:missing|late|wrong|broken|"
     r"cracked)|(?:arrived|came|was|were) (?:all )?(?:crushed|cracked|squashed|leaking|"
@@ -222,7 +231,8 @@ PRAISE_CUES = re.compile(
     r"money well spent|well spent|very happy|so happy|really happy|spot on|top marks|"
     r"top notch|nothing to complain about|that'?s (?:what i call )?service|"
     # kind acts told plainly: "carried the water up", "ran after me with my wallet"
-    r"(?:carried|walked|ran after|brought|helped|packed|remembered|noticed|swapped|"
+    r"(?:carried|walked|ran after|brought|helped|packed|remembered|noticed|swapped|kept|held|"
+    r"put aside|set aside|"
     r"replaced|refunded) (?:\w+ ){0,10}(?:for (?:me|us|him|her|my)|without (?:me |us )?"
     r"(?:even )?(?:asking|being asked)|all the way|to (?:my|our|the) (?:\w+ )?(?:car|door|taxi|"
     r"flat|floor))|"
@@ -308,6 +318,8 @@ _SARCASM_PRAISE_OPENER = re.compile(
 _SARCASM_PHRASES = re.compile(
     r"\b(?:just (?:perfect|great|brilliant|wonderful|fantastic|what i needed|lovely)|"
     r"exactly what (?:you|i|we|one) (?:want|need)(?:ed)? (?:after|when|on)|totally (?:fair|"
+    r"worth it|normal|reasonable|acceptable)|(?:nice|good|glad|great|lovely) to (?:know|see|hear) "
+    r"(?:that )?(?:my|the|you|your)|totally (?:fair|"
     r"worth it|normal|reasonable|acceptable)|"
     r"(?:love|loving|enjoy|enjoyed|adore) (?:spending|waiting|standing|queuing|queueing|paying|"
     r"being (?:ignored|overcharged|kept waiting))|nothing (?:like|beats) (?:waiting|a \d+)|"
@@ -318,6 +330,8 @@ _SARCASM_PHRASES = re.compile(
     r"(?:again|as always|as usual|guys|team|folks)?[.!]*\s*(?:👏|🙄|😒|🤡)?\s*$)", re.I)
 _SCARE_QUOTES = re.compile(
     r"[\"“'‘](?:fresh|arriving[^\"”']{0,20}|on time|quick|fast|express|friendly|helpful|"
+    r"(?:sugar|gluten|dairy|lactose|nut)[- ]free|organic|same[- ]day|next[- ]day|open 24 hours|"
+    r"24/7|premium|\d+ minutes?|"
     r"service|customer service|\w+ in \d+ minutes)[\"”'’]", re.I)
 # The dramatic pause before the twist: "arrived just in time... for tomorrow's breakfast".
 _PAUSE = re.compile(r"(?:\.\.\.|…)\s*(?:for|to|in|and|but|only|if|just|on)\b", re.I)

@@ -28,8 +28,17 @@ def _value(number: str) -> float:
     return float(number.replace(",", "."))
 
 
+# "answered 1 of 6 messages", "3 out of 11 items": part of what was owed. Not a rating.
+_PART_OF = re.compile(r"(?<![\d.,])(\d+) (?:of|out of|/) (?:my |the |our )?(\d+)\b"
+                      r"(?! ?(?:stars?|points?|puan|yildiz))")
+
+
 def mismatch(text: str) -> bool:
     folded = key(normalise(text))
+    for part in _PART_OF.finditer(folded):
+        got, owed = int(part.group(1)), int(part.group(2))
+        if got < owed and owed not in (5, 10, 100):
+            return True
     numbers = list(_NUMBER.finditer(folded))
     for k, first in enumerate(numbers):
         for second in numbers[k + 1:]:

@@ -218,6 +218,9 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
             continue  # a booster here: "süper hızlı", "fena güzel"
         if i in silenced:
             continue
+        if hit.flag == "^" and hit.stem.endswith(("dır", "dir", "dur", "dür", "tır", "tir")) and \
+                any(f in _EMPHATIC for f in folds[i + 1:]):
+            continue  # "6 aydır bir kez bile kırık gelmedi": how long all went well
         effect = "negated" if hit.negated else _effect_after(toks, folds, i, silenced)
         if hit.flag == "!" and effect != "negated":
             continue

@@ -125,7 +125,12 @@ _PRAISE = re.compile(
 _ABSENCE = re.compile(
     r"\b(?:kagit|sabun|pecete|sandalye|masa|yer|personel|eleman|kasiyer|gorevli|kimse|su|"
     r"bardak|catal|kasik|poset|fis|fatura|selam|ozur|cevap|bilgi|fiyat|etiket|sepet)\w* bile "
-    r"(?:yok|kalma|ver(?:me|mi)|dus(?:unme|unmu))\w*")
+    r"(?:yok|kalma|ver(?:me|mi)|dus(?:unme|unmu))\w*|"
+    # also never a fault that did not happen: "hiç de menüde anlatıldığı gibi değildi"
+    r"(?:anlatildigi|gorundugu|yazdigi|gosterildigi|resimdeki|fotograftaki|reklamdaki) gibi "
+    r"(?:degil|gelmedi|cikmadi)\w*|(?:telefon|mesaj|mail|e-posta)\w* (?:hic )?(?:bakmamaniz|"
+    r"acmamaniz|bakmayan|acmayan|donmemeniz)\w*|teslim edil(?:di|mis)\W+(?:\w+\W+)?"
+    r"(?:isaretle|gorun|yaz)\w*|\bne \w+ var ne \w+")
 
 
 _SPOKEN = re.compile(r"\b(\w+?[iu]yo)(?=\s|$|[.,!?])")  # "geçmiyo" is "geçmiyor"

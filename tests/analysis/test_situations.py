@@ -163,3 +163,26 @@ def test_failed_service_told_flatly(text, lang):
 ])
 def test_questions_about_the_customers_own_situation_are_neutral(text, lang):
     assert assess(text, lang).label == "neutral"
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("My tutor has replied to 2 of 7 questions.", "en", "complaint"),  # part of what was owed
+    ("Gave it 4 out of 5 stars, lovely place.", "en", "praise"),  # a rating is not a shortfall
+    ("Stood at the pharmacy counter for 25 minutes.", "en", "complaint"),
+    ("The 'gluten-free' bread lists wheat flour.", "en", "complaint"),
+    ("Nice to know my parcel went on holiday to Ankara 😂", "en", "complaint"),
+    ("Oh great, the card machine is down. Again. Wonderful.", "en", "complaint"),
+    ("Wow, my order came right on time... for next week's dinner.", "en", "complaint"),
+    ("The soup tasted like dishwater.", "en", "complaint"),
+    ("Never disappoints. Best börek in town.", "en", "praise"),
+    ("They found my lost scarf and kept it behind the counter for me. Thank you!", "en", "praise"),
+    ("Bravo, kargo geldi ama kutu boş. Çok profesyonel.", "tr", "complaint"),
+    ("Harika hizmet, teşekkürler.", "tr", "praise"),
+    ("Sipariş ettiğim pasta hiç de fotoğraftaki gibi değildi.", "tr", "complaint"),
+    ("Kasa sırasında yaşlandım.", "tr", "complaint"),
+    ("Ne peçete var ne çatal.", "tr", "complaint"),
+    ("Bir yıldır alıyorum, bir kez bile bozuk çıkmadı.", "tr", "praise"),
+    ("Şikayet edecek bir şey bulamadım, her şey yerli yerindeydi.", "tr", "praise"),
+])
+def test_more_situations(text, lang, label):
+    assert assess(text, lang).label == label
