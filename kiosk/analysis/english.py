@@ -64,17 +64,24 @@ _GLAD = re.compile(
     re.I)
 # The staff put something right: a story's bad words are the problem they solved.
 RESOLVED = re.compile(
-    r"\b(?:replaced|fixed|repaired|sorted|solved|resolved|blocked|rebooked|refunded|returned|"
-    r"helped|talked (?:me|us) through|calmed|reassured|squeezed (?:me|us) in|took care|handled|"
-    r"caught|spotted|noticed|warned|saved|rescued|swapped|let (?:me|us)|made it|walked (?:me|us) "
-    r"through|explained|went through|reworked|rearranged|called (?:me|us) back|rang (?:me|us)|"
-    r"checked on|found (?:my|it|the|a|me)|posted (?:it|them)|brought (?:it|them|me))\b", re.I)
+    r"(?<!n't )(?<!not )(?<!never )(?<!nobody )(?<!no one )\b(?:replaced|fixed|repaired|sorted|"
+    r"solved|resolved|blocked|rebooked|refunded|talked (?:me|us) through|calmed|reassured|"
+    r"squeezed (?:me|us) in|took care|caught|spotted|warned|saved|rescued|swapped|called (?:me|"
+    r"us) back|found (?:my|it|the|me)|posted (?:it|them)|kept (?:it|them))\b", re.I)
 
 # "my lost wallet", "my broken Turkish": the customer's own trouble, not the shop's fault.
 _OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) ", re.I)
 # "tasted like dishwater": VADER reads "like" as praise; the comparison is the verdict.
 _LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|feels) like\b",
                       re.I)
+
+# A kind act: clears a story's bad words only when the story ends in thanks or praise.
+HELPED = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )(?<!nobody )(?<!no one )\b(?:helped|let (?:me|us)|made it "
+    r"(?:\w+ )?(?:easy|painless|simple|fun)|walked (?:me|us) through|explained|went through|"
+    r"reworked|rearranged|rang (?:me|us)|checked on|brought|noticed|handled|returned|tightened|"
+    r"adjusted)\b",
+    re.I)
 
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".

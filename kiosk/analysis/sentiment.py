@@ -41,6 +41,7 @@ class _Language:
     reported: re.Pattern  # hearsay: "pahalı diyorlar ama …" is not the customer's complaint
     recovery: re.Pattern  # a problem put right: "yenisini getirdiler"
     resolved: re.Pattern  # staff acting on a problem: "replaced", "durdurdu"
+    helped: re.Pattern  # a kind act: "helped", "arayıp haber verdi"
 
 
 @cache
@@ -50,7 +51,7 @@ def _turkish() -> _Language:
     return _Language(lru_cache(maxsize=4096)(turkish.score_turkish), turkish_cues.CONTRAST,
                      turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_cues.sarcasm,
                      turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY,
-                     turkish_cues.RESOLVED)
+                     turkish_cues.RESOLVED, turkish_cues.HELPED)
 
 
 @cache
@@ -60,7 +61,8 @@ def _english() -> _Language:
                      lambda text: bool(english.PRAISE_CUES.search(text)),
                      english.sarcasm_markers,
                      lambda text: bool(english.SUGGESTION.search(text)),
-                     english.REPORTED, english.RECOVERY, english.RESOLVED)
+                     english.REPORTED, english.RECOVERY, english.RESOLVED,
+                     english.HELPED)
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
@@ -80,8 +82,13 @@ class Signals:
     question: bool
     suggestion: bool
     rating: int | None
+    asks_why: bool = False  # "why is it always late?", "neden hep eksik geliyor?"
 
 
+# Questions that are complaints however they are worded.
+_ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:you|they|it)|"
+                       r"what kind of|seriously|neden|niye|nicin|hani|nasil olur|bu nasil|"
+                       r"ne bicim)\b")
 # Questions that answer themselves with praise: "Başka ne isteriz?", "What more could you want?"
 _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir)\w*|"
                          r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"
@@ -134,10 +141,13 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     rhetorical = bool(_RHETORICAL.search(key(text)))
     worst = min(scores)
     last = sentence_scores[-1] if len(sentences) > 1 else overall
+    # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)
+    ends_well = last >= 0.05 or language.praise_cues(text)
+    if not resolved and (last >= 0.3 or language.praise_cues(text)):
+        resolved = language.helped.search(text)
     if (worst < 0 or cues) and resolved and not language.cues(text[resolved.start():]) and \
-            (last >= 0.05 or language.praise_cues(text)) and \
-            (not clause_scores or clause_scores[-1] > 0.05):
+            ends_well and (not clause_scores or clause_scores[-1] > 0.05):
         # "Cracked screen replaced in 40 minutes, looks brand new": the bad words are the
         # problem the staff solved, and the story ends well.
         worst, overall, cues = 0.0, max(overall, last), False
@@ -148,6 +158,7 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         praise_cue=not negative_context and language.praise_cues(text),
         sarcasm=bool(language.sarcasm(text, negative_context)),
         question=bool(_QUESTION.search(text)) and not rhetorical,
+        asks_why=bool(_ASKS_WHY.search(key(text))),
         suggestion=language.suggestion(text) and not rhetorical,
         rating=rating)
 
@@ -188,8 +199,8 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
         return Verdict(round(-max(abs(overall), 0.3), 4), "complaint", why)
     if s.question and not s.cues and overall > -0.2 and s.worst > -0.3:
         return Verdict(round(overall, 4), "neutral", why)  # asking, not judging
-    if s.question and not s.cues and not s.sarcasm and "mixed" not in reasons and s.worst > -0.6 \
-            and \
+    if s.question and not s.cues and not s.sarcasm and "mixed" not in reasons and \
+            not s.asks_why and s.worst > -0.6 and \
             (s.suggestion or overall > -0.45):
         # "do you fix water damaged macbooks?": the bad words are the customer's situation
         return Verdict(round(overall, 4), "neutral", why)

@@ -64,6 +64,7 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    r"bu nasil (?:bir )?(?:hizmet|is|servis|kalite|anlayis|magaza|market|denetim|olur|sey)\w*|"
     r"(?:sirada|kuyrukta|kasada|kasa sirasinda) (?:\w+ )?(?:yaslandim|kok saldim|sakal biraktim|"
     r"kemik oldum|cile doldurdum)|"
     r"baska (?:banka|yer|firma|magaza|sirket|market|operator)\w* (?:\w+ )?(?:ediyor|yapiyor|"
@@ -162,11 +163,18 @@ RECOVERY = re.compile(
     r"(?:para|ücret|ucret)(?:sını|sini|sı|si)? almadı\w*)", re.IGNORECASE)
 # The staff put something right ("ekranı değiştirdiler", "işlemi hemen durdurdu").
 RESOLVED = re.compile(
-    r"(?<!\w)(?:değiştir|degistir|tamir et|çözdü|cozdu|çözüldü|cozuldu|hallet|durdur|engelle|buldu|"
-    r"bulup|getirdi|getirip|yolla|gönderdi|gonderdi|yardım et|yardim et|yardımcı ol|yardimci ol|"
-    r"anlattı|anlatti|ilgilendi|yenisini|iade etti|önerdi|onerdi|taşıdı|tasidi|ayarladı|ayarladi|"
-    r"aradı|aradi|arayıp|arayip|izin verdi|kurtardı|kurtardi|uyardı|uyardi|tamamladı|tamamladi|"
-    r"sakinleştir|sakinlestir|oturttu|açtı|acti)\w*", re.IGNORECASE)
+    r"(?<!\w)(?:de[ğg]i[şs]tirdi\w*|de[ğg]i[şs]tirip|de[ğg]i[şs]tirildi\w*|tamir etti\w*|"
+    r"tamir edip|"
+    r"tamir edildi\w*|[çc][öo]zd[üu]\w*|[çc][öo]z[üu]ld[üu]\w*|hallett\w*|halledip|halledildi\w*|"
+    r"durdurdu\w*|durdurup|engelledi\w*|engelleyip|yenisini|iade etti\w*|kurtard[ıi]\w*|"
+    r"tamamlad[ıi]\w*|tamamlay[ıi]p|telafi etti\w*)", re.IGNORECASE)
+# A kind act ("arayıp haber verdi", "poşetleri taşıdı"): clears a story's bad words only
+# when the story ends in thanks or praise.
+HELPED = re.compile(
+    r"(?<!\w)(?:(?:buldu|getirdi|g[öo]nderdi|yollad[ıi]|anlatt[ıi]|ilgilendi|[öo]nerdi|ta[şs][ıi]d[ıi]|"
+    r"ayarlad[ıi]|arad[ıi]|uyard[ıi]|oturttu|a[çc]t[ıi])(?:lar|ler)?(?!\w)|bulup|getirip|aray[ıi]p|"
+    r"izin verdi(?:ler)?|yard[ıi]m(?:c[ıi])? ol\w*|yard[ıi]m etti(?:ler)?|sakinle[şs]tirdi\w*)",
+    re.IGNORECASE)
 _SCARE_QUOTED = re.compile(
     r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"
     r"temiz|profesyonel|express|ekspres|premium|organik|ozenli|guvenilir)\w*"

@@ -186,3 +186,16 @@ def test_questions_about_the_customers_own_situation_are_neutral(text, lang):
 ])
 def test_more_situations(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Neden her seferinde siparişim eksik geliyor?", "tr", "complaint"),  # asking why
+    ("Bu nasıl hizmet?", "tr", "complaint"),
+    ("How is it possible that the bread is stale every Monday?", "en", "complaint"),
+    ("Nobody helped me, so I left. Thanks a lot.", "en", "complaint"),  # a negated kind act
+    ("Kargo yanlış adrese gönderdi, kurye de aradı ama kimse gelmedi.", "tr", "complaint"),
+    ("I was nervous joining a gym but the staff made it really easy. No judgement at all.", "en",
+     "praise"),
+])
+def test_why_questions_and_kind_acts(text, lang, label):
+    assert assess(text, lang).label == label
