@@ -172,7 +172,9 @@ COMPLAINT_CUES = re.compile(
     r"not (?:as|like (?:the|it was)) (?:described|advertised|pictured|shown|promised|in the "
     r"(?:photo|picture|ad))|"
     # flat facts of a failed service
-    r"on hold\b|(?:waited|queued|stood|sat) (?:\w+ ){0,5}for (?:over |almost |nearly |about )?"
+    r"on hold\b|not covered by (?:the |my |your )?(?:warranty|guarantee)|(?:warranty|guarantee) "
+    r"(?:doesn'?t|does not|won'?t|wouldn'?t) cover|(?:waited|queued|stood|sat) (?:\w+ ){0,5}for "
+    r"(?:over |almost |nearly |about )?"
     r"(?:\d+|an?|half an?) ?(?:min|mins|minutes|hours?)|expires? in (?:\d+|one|two|three|a) days?|"
     r"(?:about |only )?half the time|(?:asked|made|forced|had) (?:me |"
     r"us )?to (?:\w+ ){0,3}(?:\d+|three|four|five) times "

@@ -192,9 +192,10 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
             return "negated"
         if kind == "resolver" and hit.valence < 0:
             return "resolved"
-        if _is_sentiment(toks[k]) and "!" not in (hit.flag, toks[k].hit.flag) and \
-                folds[k - 1] not in _CONJUNCTIONS:
-            break
+        if _is_sentiment(toks[k]) and "!" not in (hit.flag, toks[k].hit.flag) and (
+                folds[k - 1] not in _CONJUNCTIONS
+                or (toks[k].hit.valence > 0) != (hit.valence > 0)):
+            break  # "kaba ve yardım etmedi": the negation is yardım's, not kaba's
     return ""
 
 

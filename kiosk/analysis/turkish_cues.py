@@ -64,6 +64,7 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    r"garanti (?:kapsaminda|disinda|kapsami disinda)\w* (?:degil|olmadig|kal)\w*|"
     r"bu nasil (?:bir )?(?:hizmet|is|servis|kalite|anlayis|magaza|market|denetim|olur|sey)\w*|"
     r"(?:sirada|kuyrukta|kasada|kasa sirasinda) (?:\w+ )?(?:yaslandim|kok saldim|sakal biraktim|"
     r"kemik oldum|cile doldurdum)|"
