@@ -93,7 +93,8 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 def score_english(text: str) -> float:
     text = _UPSIDE_DOWN.sub("extremely happy", _NO_PROBLEM.sub("flawless", text))
     text = _CRAZY_FOR.sub("loved", _WORTH_IT.sub("worth it", text))
-    text = _GLAD.sub("wonderfully", text)
+    text = _GLAD.sub(lambda m: "very" if m.group().lower().endswith("how") else "wonderfully",
+                     text)  # "can't believe how rude" stays rude
     text = _OWN_MISHAP.sub("my ", _LIKENED.sub(r"\1", text))
     return vader().polarity_scores(text)["compound"]
 
@@ -127,7 +128,15 @@ COMPLAINT_CUES = re.compile(
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|in|"
     r"today|that|from|at|with)|(?:prices?|costs?|it) (?:went|has gone|have gone|going|"
     r"keeps? going) up|"
-    r"already (?:sour|off|expired|rotten|broken|melted|mouldy|moldy|open(?:ed)?)|"
+    r"already (?:sour|off|expired|rotten|broken|melted|mouldy|moldy|open(?:ed)?|peeling|peeled|"
+    r"cracked|stopped working|scratched|faulty|falling apart|loose|dead|dying|leaking|torn|ripped|"
+    r"bent|failing)|came back (?:\w+ ){0,4}with (?:a |an )?(?:new |extra |another )?(?:scratch|"
+    r"dent|crack|chip|mark|problem|fault|issue)|kept (?:pushing|trying to sell|upselling|"
+    r"interrupting|ignoring)|(?:pushing|pushed|selling me) (?:\w+ ){0,3}(?:i|we) didn'?t (?:want|"
+    r"need|ask for)|(?:\d+|two|three|four|five|six) (?:hours?|days|weeks) for (?:a|an|the|my|one|"
+    r"simple)\b|snail'?s pace|at a crawl|takes? forever|took forever|more interested in|"
+    r"\bit'?s (?:now |already )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the "
+    r"\d+(?:st|nd|rd|th)?)\b|"
     r"keeps? (?:freezing|crashing|breaking|failing|logging me out|cancel\w*|charging|losing|"
     r"forgetting|dropping|getting (?:\w+ )?wrong|sending (?:me )?(?:the )?wrong|messing)|"
     # a wish about what happened is a complaint: "just wish the eggs hadn't been cracked"

@@ -24,6 +24,42 @@ _CAME = re.compile(
     r"invoice|closed|fatura\w*|kapandi|kapaliydi)\b")
 
 
+# "Ordered a blue case, got a pink one", "M beden istedim, L geldi": the kind differs.
+_KINDS = frozenset(
+    "red blue green black white pink grey gray yellow purple brown orange silver gold navy beige "
+    "small medium large xs xl xxl kirmizi mavi yesil siyah beyaz pembe gri sari mor kahverengi "
+    "turuncu gumus altin lacivert bej kucuk orta buyuk".split())
+_ASKED = re.compile(r"\b(?:ordered|asked for|wanted|chose|picked|selected|siparis ett\w*|istedim|"
+                    r"sectim|sectigim|istedigim)\b")
+_GOT = re.compile(r"\b(?:got|received|sent|came|arrived|gave me|geldi|gonderdiniz|gonderilmis|"
+                  r"gondermissiniz|verdiler|cikti)\b")
+
+
+def _kinds(part: str) -> set[str]:
+    words = set(re.findall(r"\w+", part))
+    sizes = set(re.findall(r"\b(\w{1,3}) (?:beden|size|numara)\b", part))
+    return (words & _KINDS) | sizes
+
+
+def wrong_kind(folded: str) -> bool:
+    """Within one sentence, what was asked for and what came name different colours/sizes."""
+    for sentence in re.split(r"[.!?;]", folded):
+        asked = _ASKED.search(sentence)
+        got = _GOT.search(sentence, asked.end()) if asked else None
+        if not got:
+            continue
+        # The two clauses: "ordered a blue case, | got a pink one", "mavi istedim, | pembe geldi".
+        cut = max(sentence.rfind(",", asked.end(), got.start()),
+                  sentence.rfind(" ama ", asked.end(), got.start()),
+                  sentence.rfind(" but ", asked.end(), got.start()))
+        cut = cut if cut > 0 else got.start()
+        wanted = _kinds(sentence[:cut])
+        came = _kinds(sentence[cut:]) - wanted
+        if wanted and came:
+            return True
+    return False
+
+
 def _value(number: str) -> float:
     return float(number.replace(",", "."))
 
@@ -35,6 +71,8 @@ _PART_OF = re.compile(r"(?<![\d.,])(\d+) (?:of|out of|/) (?:my |the |our )?(\d+)
 
 def mismatch(text: str) -> bool:
     folded = key(normalise(text))
+    if wrong_kind(folded):
+        return True
     for part in _PART_OF.finditer(folded):
         got, owed = int(part.group(1)), int(part.group(2))
         if got < owed and owed not in (5, 10, 100):

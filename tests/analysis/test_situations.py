@@ -199,3 +199,21 @@ def test_more_situations(text, lang, label):
 ])
 def test_why_questions_and_kind_acts(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Ordered a blue case, got a pink one.", "en", "complaint"),  # the kind that came differs
+    ("Ordered a blue case and got a blue case, perfect.", "en", "praise"),
+    ("M beden istedim, L beden geldi.", "tr", "complaint"),
+    ("Mavi kılıf sipariş ettim, pembe geldi.", "tr", "complaint"),
+    ("Can't believe how rude the cashier was.", "en", "complaint"),
+    ("Can't believe how friendly the morning crew is.", "en", "praise"),
+    ("They told me it would be ready on Friday. It's Tuesday.", "en", "complaint"),
+    ("Staff were more interested in their phones than in customers.", "en", "complaint"),
+    ("The screen protector they fitted is already peeling.", "en", "complaint"),
+    ("Two hours for a battery swap.", "en", "complaint"),
+    ("Personel kaba ve yardım etmedi.", "tr", "complaint"),
+    ("Garanti kapsamında değil dediler, para istediler.", "tr", "complaint"),
+])
+def test_service_complaints_without_feeling_words(text, lang, label):
+    assert assess(text, lang).label == label
