@@ -181,7 +181,10 @@ COMPLAINT_CUES = re.compile(
     r"not (?:as|like (?:the|it was)) (?:described|advertised|pictured|shown|promised|in the "
     r"(?:photo|picture|ad))|"
     # flat facts of a failed service
-    r"on hold\b|not covered by (?:the |my |your )?(?:warranty|guarantee)|(?:warranty|guarantee) "
+    r"on hold\b|(?:has|had|have|there (?:were|was|are|is)) none\b|none (?:left|in stock|"
+    r"available)|rip[- ]?off|daylight robbery|(?:\d+|two|three|four|five|six|several) (?:days|"
+    r"weeks|months) later|not covered by (?:the |my |your )?(?:warranty|guarantee)|(?:warranty|"
+    r"guarantee) "
     r"(?:doesn'?t|does not|won'?t|wouldn'?t) cover|(?:waited|queued|stood|sat) (?:\w+ ){0,5}for "
     r"(?:over |almost |nearly |about )?"
     r"(?:\d+|an?|half an?) ?(?:min|mins|minutes|hours?)|expires? in (?:\d+|one|two|three|a) days?|"
@@ -261,7 +264,8 @@ PRAISE_CUES = re.compile(
     r"photos|pictures|files|contacts|day|phone|laptop|holiday)|didn'?t (?:once |"
     r"even )?(?:try to )?(?:upsell|"
     r"push|pressure|oversell)|talked (?:me|us) out of|honest (?:advice|answer|opinion)|"
-    r"makes? my day|making my day|in (?:seconds|no time)|within seconds|nailed it|top (?:bloke|"
+    r"makes? my day|making my day|exactly as (?:described|pictured|advertised|promised|shown)|"
+    r"for half (?:the price|what)|in (?:seconds|no time)|within seconds|nailed it|top (?:bloke|"
     r"guy|lad|lass)|hands down|first \w+ (?:that'?s|that has|to have|to) ever|didn'?t think "
     r"(?:that|it) was possible|(?:exactly|just) (?:what|the way|as) (?:i|we) (?:asked|ordered|"
     r"wanted|needed)|rememb(?:er|ers|ered) (?:my|that i|i|me|our|us)|"
@@ -306,7 +310,8 @@ _SARCASM_STRONG = re.compile(
     r"cancel\w*|forgetting|ruining|breaking|making me|overcharging|ignoring)|"
     r"(?:amazing|impressive|incredible|love|funny) how (?:you|they|your|the) (?:\w+ ){0,3}"
     r"(?:manage|always|never|every|still|keep)|real talent|totally not a scam|"
-    r"love that for me|my (?:arse|ass|foot)\b|\(?(?:again,? )?sarcasm\)?|if you'?re (?:trying|"
+    r"love that for me|just kidding|\bjk\b|my (?:arse|ass|foot)\b|\(?(?:again,? )?sarcasm\)?|"
+    r"if you'?re (?:trying|"
     r"looking|planning) to "
     r"(?:feed|poison|lose|waste|ruin)|if you (?:enjoy|like|love|want) (?:being|to be) "
     r"(?:treated like|ignored|overcharged|rushed|yelled at|kept waiting|lied to)|"
@@ -352,7 +357,8 @@ _SCARE_QUOTES = re.compile(
     r"24/7|premium|\d+ minutes?|"
     r"service|customer service|\w+ in \d+ minutes)[\"”'’]", re.I)
 # The dramatic pause before the twist: "arrived just in time... for tomorrow's breakfast".
-_PAUSE = re.compile(r"(?:\.\.\.|…)\s*(?:for|to|in|and|but|only|if|just|on)\b", re.I)
+_PAUSE = re.compile(r"(?:\.\.\.|…)\s*(?:(?:for|to|in|and|but|only|if|just|on)\b|(?:\w+ ){0,2}"
+                    r"(?:later|after)\b)", re.I)
 _EYE_ROLL = re.compile("[🙄😒🤡🙃]")
 _LAUGH = re.compile("[😂🤣]")
 _CLAP = re.compile("👏")

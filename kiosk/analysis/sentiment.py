@@ -131,8 +131,9 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     if clause_scores and language.praise_cues(clauses[-1]) and not _WISH.search(text):
         clause_scores[-1] = max(clause_scores[-1], 0.5)  # "… but the menemen was spot on"
     # "Great coffee, terrible wifi": the parts of a sentence can disagree with its whole.
-    fragments = [f for f in _FRAGMENTS.split(text) if len(f.split()) >= 2]
-    fragment_scores = [language.score(f) for f in fragments] if len(fragments) > 1 else []
+    parts = [f for f in _FRAGMENTS.split(text) if f.strip()]
+    fragments = [f for f in parts if len(f.split()) >= 2]  # "Süpersiniz, | siparişim kayboldu"
+    fragment_scores = [language.score(f) for f in fragments] if len(parts) > 1 else []
     # "Lovely staff, slightly slow service": a softened fault is still a fault.
     fragment_scores = [_softened(f, score)
                        for f, score in zip(fragments, fragment_scores, strict=False)]

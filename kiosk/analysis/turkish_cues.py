@@ -64,6 +64,8 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    r"(?:ikinci|ucuncu|dorduncu|besinci|kacinci) (?:kez|kere|defa|sefer) (?:\w+ )?(?:kayb|gecik|"
+    r"bozul|eksik|yanlis|iptal|kirik|hasar|gelmedi|unut)\w*|"
     r"garanti (?:kapsaminda|disinda|kapsami disinda)\w* (?:degil|olmadig|kal)\w*|"
     r"bu nasil (?:bir )?(?:hizmet|is|servis|kalite|anlayis|magaza|market|denetim|olur|sey)\w*|"
     r"(?:sirada|kuyrukta|kasada|kasa sirasinda) (?:\w+ )?(?:yaslandim|kok saldim|sakal biraktim|"
@@ -114,9 +116,10 @@ _PRAISE = re.compile(
     r"(?:yillardir|\d+ yildir|yillarca) (?:\w+ )?(?:musteri|alisveris|buradan|geliyor|aliyor)\w*|"
     r"ilk gunku gibi|(?:ucret|para|ucret farki|tespit ucreti)\w*(?: \w+)? bile (?:almadi|"
     r"istemedi)\w*|"
-    r"istememistim bile|usenmeden|(?:soylenen|soz verilen)\w* (?:gunde|saatte|aynisi)|"
+    r"istememistim bile|usenmeden|(?:soylenen|soz verilen)\w* (?:gunde|saatte|aynisi|ayni)|"
     r"kendisi onerdi|kendiliginden|hic (?:bekletmediler|ugrastirmadilar)|"
-    r"(?:\d+|yarim|bir) (?:dakika|dk|saat)(?:da|te|ta|de| icinde) (?:degisti|hazir|cozuldu|"
+    r"(?:\d+|yarim|bir|ayni) (?:dakika|dk|saat|gun)(?:da|te|ta|de| icinde) (?:degisti|hazir|"
+    r"cozuldu|"
     r"cevap verdi|yenisini|tamir)\w*|bir kere bile sorun|sikayet edecek (?:bir|"
     r"hicbir) sey (?:bulama|yok)\w*|"
     r"baska ne (?:isteriz|istenir|ister|isteyebilir)\w*|daha ne (?:isteriz|istenir))\b",
