@@ -1,7 +1,7 @@
 """A second opinion on praise before it reaches a wall unreviewed.
 
-A linear model over words and the rules' signals, trained offline by
-bench/train_praise_model.py (scikit-learn) on openly licensed English data: DynaSent
+A linear model over words (negation scope marked) and the rules' signals, trained offline
+by bench/train_praise_model.py (scikit-learn) on openly licensed English data: DynaSent
 (Potts et al. 2020, CC BY 4.0) and VADER's ground truth (MIT), plus Kiosk's own
 development examples. Only its weights ship, as JSON; scoring is a dot product. The label
 stays the rules' (it counts praise for the weekly numbers); the model's probability only
@@ -21,7 +21,7 @@ _NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "canno
                        "değil", "yok", "hiç", "asla"})
 
 
-def text_features(text: str) -> list[str]:
+def text_features(text: str, bigrams: bool = True) -> list[str]:
     """Lowercased words (negation scope marked for three words), bigrams, and emoji."""
     text = normalise(text)
     words = [lower_tr(m.group()) for m in tokens(text)]
@@ -33,12 +33,14 @@ def text_features(text: str) -> list[str]:
             continue
         out.append("NOT_" + word if scope else word)
         scope = max(0, scope - 1)
-    out += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    if bigrams:
+        out += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     out += [f"emoji:{ch}" for ch in text if ord(ch) >= 0x2600]
     return out
 
 
 def dense_features(signals) -> dict[str, float]:
+    """The rules' signals as numbers (the curators' model, analysis/linear.py, reads them too)."""
     return {
         "_overall": signals.overall, "_worst": signals.worst, "_best": signals.best,
         "_after": signals.after if signals.after is not None else 0.0,
@@ -46,6 +48,21 @@ def dense_features(signals) -> dict[str, float]:
         "_praise_cue": float(signals.praise_cue), "_sarcasm": float(signals.sarcasm),
         "_question": float(signals.question), "_suggestion": float(signals.suggestion),
     }
+
+
+def model_features(text: str, signals) -> dict[str, float]:
+    """Dense features of the praise model: the signals, and a few shapes of them a linear
+    model cannot draw by itself (a worst part that is only slightly negative is the
+    commonest way a lukewarm or unhappy snippet passes the rules)."""
+    out = dense_features(signals)
+    worst, overall = signals.worst, signals.overall
+    out.update({
+        "_worst_neg": min(0.0, worst), "_worst_pos": max(0.0, worst),
+        "_worst_below_0": float(worst < 0.0), "_worst_below_-0.1": float(worst < -0.1),
+        "_overall_sq": overall * overall, "_overall_high": float(overall >= 0.8),
+        "_length": math.log1p(len(text.split())), "_exclamation": float("!" in text),
+    })
+    return out
 
 
 @cache
@@ -62,15 +79,20 @@ def threshold(lang: str) -> float:
     return model["threshold"] if model else 0.0
 
 
+def logit(text: str, weights: dict[str, float], bias: float, signals) -> float:
+    """The model's log-odds of praise: bias + the weights of the text's features."""
+    z = bias
+    for feature in set(text_features(text, bigrams=False)):
+        z += weights.get(feature, 0.0)
+    for name, value in model_features(text, signals).items():
+        z += weights.get(name, 0.0) * value
+    return z
+
+
 def probability(text: str, lang: str, signals) -> float | None:
     """P(praise) from the shipped model for `lang`, or None if there is none."""
     model = _model(lang)
     if model is None:
         return None
-    weights = model["weights"]
-    z = model["bias"]
-    for feature in set(text_features(text)):
-        z += weights.get(feature, 0.0)
-    for name, value in dense_features(signals).items():
-        z += weights.get(name, 0.0) * value
+    z = logit(text, model["weights"], model["bias"], signals)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
