@@ -145,9 +145,10 @@ def throughput(items: list[dict], roster: Roster, seconds: float = 5.0) -> float
 
 def _forget_texts() -> None:
     """Empty the per-text caches (the per-word ones stay warm, as in a long-running server)."""
-    from kiosk.analysis import sentiment, text
+    from kiosk.analysis import sentiment, text, turkish
 
     text.normalise.cache_clear()
+    turkish._evaluate.cache_clear()
     for language in (sentiment._english(), sentiment._turkish()):
         language.score.cache_clear()
 

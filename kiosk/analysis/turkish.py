@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from kiosk.analysis.turkish_words import (
     _ABBREVIATIONS,
@@ -312,8 +313,11 @@ def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
     return before * _BEFORE + after * _AFTER, before == 0
 
 
+@lru_cache(maxsize=1024)
 def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
-    """Sentences with a value on every token, and each sentence's weighted total."""
+    """Sentences with a value on every token, and each sentence's weighted total.
+
+    Cached (read-only to callers): the score and the sarcasm cues read the same text."""
     sentences = _tokenize(text)
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)
