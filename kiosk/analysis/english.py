@@ -181,7 +181,18 @@ COMPLAINT_CUES = re.compile(
     r"not (?:as|like (?:the|it was)) (?:described|advertised|pictured|shown|promised|in the "
     r"(?:photo|picture|ad))|"
     # flat facts of a failed service
-    r"on hold\b|(?:has|had|have|there (?:were|was|are|is)) none\b|none (?:left|in stock|"
+    r"on hold\b|(?<=\w )(?<!\bi )(?<!\bwe )forgot (?:our|my|the|to|his|her)\b|(?:card|payment|"
+    r"transaction)s? (?:was |were |got |keeps getting |kept getting )?(?:declined|rejected|"
+    r"refused)|(?:signal|connection|calls?|wifi|wi-fi|internet|line)\w* (?:\w+ ){0,2}(?:drops?|"
+    r"dropped|dropping|cuts? out|keeps cutting)|transferred (?:\w+ ){0,3}(?:\d+|three|four|five|"
+    r"several|multiple) (?:times|departments|people)|nobody knew|no one knew|passed (?:me )?(?:around|between)|photos (?:are|were) (?:clearly )?"
+    r"(?:from|old|outdated)|nothing like (?:the )?(?:photos?|pictures?|description)|(?:has|have) "
+    r"been (?:cold|broken|out of order|closed|down|off|leaking) for|marked (?:as )?delivered|"
+    r"hung up on|rolled (?:her|his|their) eyes|(?:almost|nearly) (?:left|walked out)|"
+    r"walked out (?:without|empty|in disgust)|"
+    r"logs? (?:me|us) out|logged (?:me|us) out|still nothing|lost a (?:loyal |regular )?customer|"
+    r"the same (?:fault|problem|issue|defect)|(?:has|had|have|there (?:were|was|are|is)) none\b|"
+    r"none (?:left|in stock|"
     r"available)|rip[- ]?off|daylight robbery|(?:\d+|two|three|four|five|six|several) (?:days|"
     r"weeks|months) later|not covered by (?:the |my |your )?(?:warranty|guarantee)|(?:warranty|"
     r"guarantee) "
@@ -373,9 +384,8 @@ _CLOSING_PRAISE = re.compile(
 
 
 # A complaint situation that did not happen: "not one item has arrived damaged".
-_DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never (?:once |ever )?(?:had|has|have|"
-                     r"been|did)|haven'?t (?:once|ever)|zero|without (?:a|any|a single))\b"
-                     r"[^.!?,;]*$", re.I)
+_DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never|haven'?t (?:once|ever)|zero|"
+                     r"without (?:a|any|a single))\b[^.!?,;]*$", re.I)
 
 
 def complaint_cues(text: str) -> bool:

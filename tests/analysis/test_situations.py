@@ -217,3 +217,27 @@ def test_why_questions_and_kind_acts(text, lang, label):
 ])
 def test_service_complaints_without_feeling_words(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text", [
+    "The barista forgot my oat milk again.",
+    "Payment got declined twice at the self checkout.",
+    "Wifi keeps cutting out in the lounge.",
+    "Got transferred between three departments and nobody knew.",
+    "The lift has been out of order for weeks.",
+    "Tracking says marked as delivered, but there's no parcel.",
+    "The agent hung up on me mid-sentence.",
+    "The app keeps logging me out of my account.",
+    "They promised to email me the invoice, still nothing.",
+    "The new charger has the same fault as the old one.",
+])
+def test_english_service_failures(text):
+    assert assess(text, "en").label == "complaint"
+
+
+@pytest.mark.parametrize("text", [
+    "I forgot my umbrella and they kept it for me, thanks!",
+    "Been shopping here for years and never once walked out disappointed.",
+])
+def test_english_customers_own_doing_is_not_a_failure(text):
+    assert assess(text, "en").label == "praise"
