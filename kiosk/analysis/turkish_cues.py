@@ -64,6 +64,13 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    # service failures told flatly
+    r"(?:kart|odeme|islem)\w* (?:\w+ ){0,2}(?:reddedildi|gecmedi|onaylanmadi)\w*|"
+    r"(?:cekim|sinyal|sebeke|hat|internet|baglanti)\w* (?:\w+ )?(?:gidiyor|dusuyor|kopuyor|"
+    r"kesiliyor|yok)\w*|(?:aktarildim|aktardilar|yonlendirildim|top gibi)\w*|onaylamadigim\w* "
+    r"(?:ucret|islem|paket|hizmet|abonelik)\w*|(?:bilgim|haberim) olmadan|fotograf\w* (?:\w+ ){0,3}"
+    r"(?:eski|yillik|alakasiz|farkli)\w*|yuzume kapat\w*|(?:surekli|kendi kendine|durmadan) "
+    r"(?:cikis yapiyor|kapaniyor|donuyor|cokuyor)|hala (?:\w+ ){0,2}yok\b|kaybettiniz\b|"
     r"(?:ikinci|ucuncu|dorduncu|besinci|kacinci) (?:kez|kere|defa|sefer) (?:\w+ )?(?:kayb|gecik|"
     r"bozul|eksik|yanlis|iptal|kirik|hasar|gelmedi|unut)\w*|"
     r"garanti (?:kapsaminda|disinda|kapsami disinda)\w* (?:degil|olmadig|kal)\w*|"

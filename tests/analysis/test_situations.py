@@ -241,3 +241,17 @@ def test_english_service_failures(text):
 ])
 def test_english_customers_own_doing_is_not_a_failure(text):
     assert assess(text, "en").label == "praise"
+
+
+@pytest.mark.parametrize("text", [
+    "Ödemem iki kez reddedildi, kartımda sorun yoktu.",
+    "Evde internet sürekli kopuyor.",
+    "Üç kez başka birime aktarıldım, kimse çözemedi.",
+    "Haberim olmadan ek paket tanımlamışlar.",
+    "Operatör yüzüme kapattı.",
+    "Uygulama kendi kendine kapanıyor.",
+    "Bir hafta içinde dönüş yapılacak dediler, hâlâ haber yok.",
+    "Bugün bir müşterinizi kaybettiniz.",
+])
+def test_turkish_service_failures(text):
+    assert assess(text, "tr").label == "complaint"
