@@ -67,7 +67,7 @@ _COMPLAINT = re.compile(
     # service failures told flatly
     r"(?:kart|odeme|islem)\w* (?:\w+ ){0,2}(?:reddedildi|gecmedi|onaylanmadi)\w*|"
     r"(?:cekim|sinyal|sebeke|hat|internet|baglanti)\w* (?:\w+ )?(?:gidiyor|dusuyor|kopuyor|"
-    r"kesiliyor|yok)\w*|(?:aktarildim|aktardilar|yonlendirildim|top gibi)\w*|onaylamadigim\w* "
+    r"kesiliyor|yok)\w*|(?:aktarildim|yonlendirildim|top gibi)\w*|onaylamadigim\w* "
     r"(?:ucret|islem|paket|hizmet|abonelik)\w*|(?:bilgim|haberim) olmadan|fotograf\w* (?:\w+ ){0,3}"
     r"(?:eski|yillik|alakasiz|farkli)\w*|yuzume kapat\w*|(?:surekli|kendi kendine|durmadan) "
     r"(?:cikis yapiyor|kapaniyor|donuyor|cokuyor)|hala (?:\w+ ){0,2}yok\b|kaybettiniz\b|"
@@ -121,8 +121,8 @@ _PRAISE = re.compile(
     r"sonraki sipariste \w+|(?<!bana )(?<!bize )(?:istemeden|sormadan|soylememe gerek kalmadan)|"
     r"(?:[1-9]|[12]\d|30) (?:dakika|dk)(?:da| sonra| icinde)? kapidaydi\w*|"
     r"(?:yillardir|\d+ yildir|yillarca) (?:\w+ )?(?:musteri|alisveris|buradan|geliyor|aliyor)\w*|"
-    r"ilk gunku gibi|(?:ucret|para|ucret farki|tespit ucreti)\w*(?: \w+)? bile (?:almadi|"
-    r"istemedi)\w*|"
+    r"ilk gunku gibi|(?:ucret|para|ucret farki|tespit ucreti)\w*(?: \w+)? (?:bile|da|de) "
+    r"(?:almadi|istemedi)\w*|tam (?:anlatildigi|gorundugu|yazdigi|istedigim) gibi\b(?! degil)|"
     r"istememistim bile|usenmeden|(?:soylenen|soz verilen)\w* (?:gunde|saatte|aynisi|ayni)|"
     r"kendisi onerdi|kendiliginden|hic (?:bekletmediler|ugrastirmadilar)|"
     r"(?:\d+|yarim|bir|ayni) (?:dakika|dk|saat|gun)(?:da|te|ta|de| icinde) (?:degisti|hazir|"
@@ -178,7 +178,8 @@ RESOLVED = re.compile(
     r"tamir edip|"
     r"tamir edildi\w*|[çc][öo]zd[üu]\w*|[çc][öo]z[üu]ld[üu]\w*|hallett\w*|halledip|halledildi\w*|"
     r"durdurdu\w*|durdurup|engelledi\w*|engelleyip|yenisini|iade etti\w*|kurtard[ıi]\w*|"
-    r"tamamlad[ıi]\w*|tamamlay[ıi]p|telafi etti\w*)", re.IGNORECASE)
+    r"tamamlad[ıi]\w*|tamamlay[ıi]p|telafi etti\w*|sorunu (?:buldu|tespit etti|g[öo]rd[üu])\w*)",
+    re.IGNORECASE)
 # A kind act ("arayıp haber verdi", "poşetleri taşıdı"): clears a story's bad words only
 # when the story ends in thanks or praise.
 HELPED = re.compile(

@@ -255,3 +255,13 @@ def test_english_customers_own_doing_is_not_a_failure(text):
 ])
 def test_turkish_service_failures(text):
     assert assess(text, "tr").label == "complaint"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Kargo bir günde geldi, ürün tam anlatıldığı gibi.", "praise"),
+    ("Ürün tam anlatıldığı gibi değil.", "complaint"),
+    ("Usta parça değiştirmeden sorunu buldu, para da almadı.", "praise"),
+    ("Eski telefonumdaki her şeyi yenisine aktardılar, harikasınız.", "praise"),
+])
+def test_turkish_as_described_and_kind_repairs(text, label):
+    assert assess(text, "tr").label == label
