@@ -49,6 +49,8 @@ _NO_PROBLEM = re.compile(
     r"soggy|dry|poor|disappointing|mediocre|damaged) \w+(?: (?:here|there|yet))*\b", re.I)
 # Praise VADER's negation rule turns upside down.
 _UPSIDE_DOWN = re.compile(
+    r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been|have gone|get) (?:any )?(?:better|"
+    r"smoother|easier|nicer|friendlier)\b|"
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been) (?:happier|more (?:pleased|"
     r"satisfied|impressed|grateful))|\b(?:can'?t|cannot|couldn'?t) recommend (?:\w+ ){0,2}"
     r"(?:enough|highly enough)|\bcan'?t fault\b", re.I)
@@ -103,7 +105,9 @@ CONTRAST = re.compile(
     r"\b(?:but|however|although|though|except(?: for)?|apart from|aside from|other than|"
     r"if only|i wish|wish|wished|it'?s just that|only thing is|yet(?=\s*,?\s*[a-z])|"
     r"on the other hand|then again|"
-    r"unfortunately|sadly|shame that|pity that|"
+    r"unfortunately|sadly|shame that|pity that|(?<=[.!?] )(?:pity|shame|a pity|a shame)|minus|"
+    r"(?<=fine )until|(?<=good )until|(?<=great )until|(?<=okay )until|(?<=ok )until|"
+    r"(?<=perfect )until|(?<=happy )until|(?<=smooth )until|"
     r"only (?:problem|issue|complaint|downside|thing)|the problem is|whereas)\b", re.I)
 
 # Situations that are complaints whatever words surround them.
@@ -181,7 +185,11 @@ COMPLAINT_CUES = re.compile(
     r"not (?:as|like (?:the|it was)) (?:described|advertised|pictured|shown|promised|in the "
     r"(?:photo|picture|ad))|"
     # flat facts of a failed service
-    r"on hold\b|(?<=\w )(?<!\bi )(?<!\bwe )forgot (?:our|my|the|to|his|her)\b|(?:card|payment|"
+    r"on hold\b|not so much|(?:,|;|\.)\s*(?:the |their |your )?\w+(?: \w+)? (?:was|were|is|are|"
+    r"did) not(?=\s*[.!]*\s*$)|could (?:be|have been) (?:a (?:bit|lot|little) )?(?:better|improved|"
+    r"faster|cleaner|friendlier|cheaper|quicker|clearer)|could do with|needs? (?:improvement|"
+    r"improving|work)|room for improvement|leaves? (?:a lot |much )?to be desired|"
+    r"(?<=\w )(?<!\bi )(?<!\bwe )forgot (?:our|my|the|to|his|her)\b|(?:card|payment|"
     r"transaction)s? (?:was |were |got |keeps getting |kept getting )?(?:declined|rejected|"
     r"refused)|(?:signal|connection|calls?|wifi|wi-fi|internet|line)\w* (?:\w+ ){0,2}(?:drops?|"
     r"dropped|dropping|cuts? out|keeps cutting)|transferred (?:\w+ ){0,3}(?:\d+|three|four|five|"

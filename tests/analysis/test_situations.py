@@ -265,3 +265,17 @@ def test_turkish_service_failures(text):
 ])
 def test_turkish_as_described_and_kind_repairs(text, label):
     assert assess(text, "tr").label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The repair was good, the wait was not.", "complaint"),  # the ellipsis carries the fault
+    ("The doctor was great. Reception, not so much.", "complaint"),
+    ("Good value, although the packaging could be better.", "complaint"),
+    ("Top quality products. Pity the website is so clunky.", "complaint"),
+    ("Everything was fine until I tried to return something.", "complaint"),
+    ("Couldn't be better, thank you!", "praise"),
+    ("It could not have gone better.", "praise"),
+    ("Open until 10pm every day, lovely staff.", "praise"),
+])
+def test_english_mixed_feedback_in_other_words(text, label):
+    assert assess(text, "en").label == label
