@@ -14,7 +14,8 @@ from kiosk.analysis.text import key, normalise
 CONTRAST = re.compile(
     r"(?<!\w)(?:ama|amma|fakat|ancak|lakin|yaln[ıi]z|maalesef|ne var ki|ne yaz[ıi]k ki|"
     r"buna ra[ğg]men|ke[şs]ke|tek (?:sorun|eksik|s[ıi]k[ıi]nt[ıi]|olumsuz)|"
-    r"[şs]u var ki|(?<=\w) ise(?= \w)|oras[ıi] tamam|ona tamam)(?!\w)", re.IGNORECASE)
+    r"[şs]u var ki|(?<=\w) ise(?= \w)|oras[ıi] tamam|ona tamam|ta ki|iyi ho[şs] (?:da|de)|"
+    r"g[üu]zel (?:de|da)(?= \w)|tamam da)(?!\w)", re.IGNORECASE)
 
 _COMPLAINT = re.compile(
     r"\b(?:"
@@ -64,6 +65,10 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    # the fault said by ellipsis or as a wish: "bekleme süresi değil", "daha iyi olabilirdi"
+    r",\s*(?:\w+ ){0,2}(?:pek |hic )?(?:oyle |o kadar )?degil(?:di)?\W*$|"
+    r"pek (?:oyle|o kadar) degil|daha (?:\w+ )?olabilirdi\b|fiyat\w* (?:\w+ )?ucmus|"
+    r"porsiyon\w* (?:cok |biraz |epey )?(?:kucuk|az|yetersiz)|"
     # service failures told flatly
     r"(?:kart|odeme|islem)\w* (?:\w+ ){0,2}(?:reddedildi|gecmedi|onaylanmadi)\w*|"
     r"(?:cekim|sinyal|sebeke|hat|internet|baglanti)\w* (?:\w+ )?(?:gidiyor|dusuyor|kopuyor|"

@@ -279,3 +279,18 @@ def test_turkish_as_described_and_kind_repairs(text, label):
 ])
 def test_english_mixed_feedback_in_other_words(text, label):
     assert assess(text, "en").label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Tamir iyiydi, bekleme süresi değil.", "complaint"),  # the fault said by ellipsis
+    ("Doktor harikaydı, resepsiyon pek öyle değil.", "complaint"),
+    ("Kalite iyi, paketleme daha iyi olabilirdi.", "complaint"),
+    ("Her şey iyiydi ta ki iade etmek isteyene kadar.", "complaint"),
+    ("İyi hoş da fiyatlar uçmuş.", "complaint"),
+    ("Uygulama güzel olmuş, sadece ödeme kısmı takılıyor.", "complaint"),
+    ("Lezzet yerinde, porsiyonlar küçük.", "complaint"),
+    ("Daha iyisi olamazdı, teşekkürler.", "praise"),
+    ("Kötü değil, gayet iyi.", "praise"),
+])
+def test_turkish_mixed_feedback_in_other_words(text, label):
+    assert assess(text, "tr").label == label
