@@ -65,6 +65,7 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    r"(?:atip|birakip|firlatip) git\w*|sadece (?:\d+|iki|uc|dort|bes|alti) (?:haftada|ayda)|"
     # the fault said by ellipsis or as a wish: "bekleme süresi değil", "daha iyi olabilirdi"
     r",\s*(?:\w+ ){0,2}(?:pek |hic )?(?:oyle |o kadar )?degil(?:di)?\W*$|"
     r"pek (?:oyle|o kadar) degil|daha (?:\w+ )?olabilirdi\b|fiyat\w* (?:\w+ )?ucmus|"
@@ -202,6 +203,12 @@ _PRAISE_WORD = (r"(?:ne guzel|ne hos|harika|super|supersiniz|mukemmel|muhtesem|b
 _OPENER = re.compile(r"^(?:oh,? |vay,? )?" + _PRAISE_WORD + r"\b")
 _CLOSER = re.compile(r"[.!?,]\s*(?:\w+ ){0,3}" + _PRAISE_WORD + r"[^.!?]{0,30}[.!?]*\s*"
                      r"(?:👏|🙄|🙃)*\s*$")
+# Thanks for something going wrong: "teşekkürler kargom kaybolduğu için".
+_THANKS_FOR_TROUBLE = re.compile(
+    r"(?:tesekkur\w*|sagol\w*|eyvallah)\b.{0,50}\b(?:kayb|gecik|boz|kir|unut|iptal|eksik|yanlis|"
+    r"bekle|kapat)\w*(?:dugu|digi|tugu|tigi|dugunuz|diginiz|tugunuz|tiginiz)\w* icin|"
+    r"\b(?:kayb|gecik|boz|kir|unut|iptal|bekle|kapat)\w*(?:dugu|digi|tugu|tigi|dugunuz|diginiz|"
+    r"tugunuz|tiginiz)\w* icin (?:cok )?(?:tesekkur|sagol)\w*")
 _MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese|harika)\w*|"
                           r"ne (?:hos|guzel) (?:bir )?surpriz")
 
@@ -222,7 +229,8 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     if turkish.sarcasm_markers(text):
         return True
     folded = key(normalise(text))
-    if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded):
+    if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded) or \
+            _THANKS_FOR_TROUBLE.search(folded):
         return True
     # Praise opening and closing a text are one sign, not two: "Harika hizmet, teşekkürler"
     # opens and closes with praise and means it.

@@ -294,3 +294,18 @@ def test_english_mixed_feedback_in_other_words(text, label):
 ])
 def test_turkish_mixed_feedback_in_other_words(text, label):
     assert assess(text, "tr").label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Love paying premium prices for a phone that overheats.", "en", "complaint"),
+    ("Five stars for the hold music, I heard it for an hour.", "en", "complaint"),
+    ("Top notch security: my card got cloned after shopping here.", "en", "complaint"),
+    ("Brilliant customer service, they only took three weeks to reply.", "en", "complaint"),
+    ("Only took two days to arrive, brilliant.", "en", "praise"),
+    ("Harika hizmet, sadece üç haftada cevap verdiler.", "tr", "complaint"),
+    ("Teşekkürler kargom kaybolduğu için.", "tr", "complaint"),
+    ("Helal olsun, paketi kapının önüne atıp gitmiş.", "tr", "complaint"),
+    ("Geç saatte açık olduğunuz için teşekkürler.", "tr", "praise"),
+])
+def test_more_sarcasm(text, lang, label):
+    assert assess(text, lang).label == label
