@@ -58,9 +58,9 @@ def _turkish() -> _Language:
 def _english() -> _Language:
     return _Language(lru_cache(maxsize=4096)(english.score_english), english.CONTRAST,
                      english.complaint_cues,
-                     lambda text: bool(english.PRAISE_CUES.search(text)),
+                     english.praise_cues,
                      english.sarcasm_markers,
-                     lambda text: bool(english.SUGGESTION.search(text)),
+                     english.suggestion,
                      english.REPORTED, english.RECOVERY, english.RESOLVED,
                      english.HELPED)
 

@@ -114,7 +114,7 @@ _COMPLAINT = re.compile(
     r"\w+(?:masi|mesi|mamasi|memesi) (?:disinda|haricinde)|"
     r"(?:yan|baska|yanlis) (?:apartmana|adrese|daireye|kapiya) (?:teslim|birak)\w*|"
     r"(?:iptal ettiginiz|unuttugunuz|geciktirdiginiz|kaybettiginiz|bozdugunuz)\w* icin"
-    r")", re.IGNORECASE)
+    r")")
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
 _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir kere)\b")
 _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|\byok\b")
@@ -135,8 +135,7 @@ _PRAISE = re.compile(
     r"cozuldu|"
     r"cevap verdi|yenisini|tamir)\w*|bir kere bile sorun|sikayet edecek (?:bir|"
     r"hicbir) sey (?:bulama|yok)\w*|"
-    r"baska ne (?:isteriz|istenir|ister|isteyebilir)\w*|daha ne (?:isteriz|istenir))\b",
-    re.IGNORECASE)
+    r"baska ne (?:isteriz|istenir|ister|isteyebilir)\w*|daha ne (?:isteriz|istenir))\b")
 
 
 # "kağıt bile yoktu": something a shop should have was missing. Never "tek bir hata bile yoktu".
@@ -256,7 +255,7 @@ _SUGGESTION = re.compile(
     r"\w+(?:seniz|saniz) (?:\w+ )?(?:iyi|guzel|harika|super|sevinirim|memnun) olur|"
     r"sevinirim|"
     r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
-    r"oneri\w*|tavsiyem|mumkun mu|musait mi|acaba)\b", re.IGNORECASE)
+    r"oneri\w*|tavsiyem|mumkun mu|musait mi|acaba)\b")
 
 
 def suggestion(text: str) -> bool:

@@ -76,3 +76,26 @@ def test_a_complaint_asked_as_a_question_is_still_a_complaint():
 ])
 def test_kind_acts_told_plainly_are_praise(text):
     assert assess(text, "en").label == "praise"
+
+
+def test_vader_tokens_are_nltks_own():
+    """english.vader() answers SentiText's punctuation stripping per token; the tokens must be
+    exactly those of NLTK's table-based original, on hostile punctuation too."""
+    import json
+    from pathlib import Path
+
+    import nltk.sentiment.vader as nltk_vader
+
+    from kiosk.analysis import english
+
+    english.vader()
+    texts = ["Great!!! food,, ,terrible; service?! :) :-( 10/10 ...wow... 'quoted' \"x\"",
+             "!!!", "a", "-dash- it's can't ??? !?!? ,lead trail, mid,dle", "🙂 fine. ok!"]
+    texts += [json.loads(line)["text"] for line in
+              Path("bench/data/dev-blind/labelled.jsonl").read_text("utf-8").splitlines()]
+    for text in texts:
+        senti = nltk_vader.SentiText(text, nltk_vader.VaderConstants.PUNC_LIST,
+                                     nltk_vader.VaderConstants.REGEX_REMOVE_PUNCTUATION)
+        table = senti._words_plus_punc()
+        original = [table.get(t, t) for t in text.split() if len(t) > 1]
+        assert senti.words_and_emoticons == original, text
