@@ -353,7 +353,9 @@ SUGGESTION = re.compile(
     r"\b(?:could you|can you|would you|please (?:add|consider|bring|stock|open)|"
     r"it (?:might|would|could) be (?:useful|nice|great|good|helpful|better)|would be (?:nice|"
     r"great|helpful|good|better) (?:if|to)|hope that'?s (?:ok|okay|fine|alright)|i suggest|"
-    r"suggestion|is it possible|any chance|i'?d (?:love|like) to know|would love to know|"
+    r"suggestion|is it possible|any chance|(?:i'?d|i would) like to (?!thank|say|give|praise|"
+    r"compliment|recogni[sz]e|shout|mention|commend)|i want to (?:change|cancel|return|know|ask|"
+    r"update|book|order)|i'?d (?:love|like) to know|would love to know|"
     r"(?:do|are) you (?:plan|planning))\b")
 
 _SARCASM_STRONG = re.compile(

@@ -309,3 +309,11 @@ def test_turkish_mixed_feedback_in_other_words(text, label):
 ])
 def test_more_sarcasm(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("I'd like to change my delivery address.", "neutral"),  # a request, not a verdict
+    ("I'd like to thank Joy for her help yesterday!", "praise"),
+])
+def test_english_requests_and_thanks(text, label):
+    assert assess(text, "en").label == label
