@@ -11,6 +11,8 @@ from importlib.resources import files
 def _strip_punctuation(token: str, words: set[str], punctuation: list[str]) -> str:
     """SentiText's "cat," → "cat", answered per token instead of from a table of every word
     times every punctuation mark (which NLTK rebuilds for each text: half of VADER's time)."""
+    if token[0].isalnum() and token[-1].isalnum():
+        return token  # most tokens: no mark at either end
     for mark in punctuation:  # a mark after the word wins, as in NLTK's dict.update()
         if token.endswith(mark) and token[:-len(mark)] in words:
             return token[:-len(mark)]
