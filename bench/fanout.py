@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import os
 import platform
+import re
 import resource
 import signal
 import socket
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NAMESPACE = "/live"
@@ -107,7 +109,12 @@ class Shared:
 
 
 class SioClient(asyncio.Protocol):
-    """Minimal Socket.IO 5 / Engine.IO 4 client over a websocket (no polling)."""
+    """Minimal Socket.IO 5 / Engine.IO 4 client over a websocket (no polling).
+
+    With `deflate` set it offers permessage-deflate as browsers do and inflates what the
+    server compressed (RSV1), keeping one inflater per connection (RFC 7692)."""
+
+    deflate = False
 
     def __init__(self, host, port, shared):
         self.host, self.port, self.shared = host, port, shared
@@ -116,6 +123,7 @@ class SioClient(asyncio.Protocol):
         self.upgraded = False
         self.transport = None
         self.frag = None
+        self.inflater = None
 
     def connection_made(self, transport):
         self.transport = transport
@@ -125,7 +133,9 @@ class SioClient(asyncio.Protocol):
         transport.write((
             "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
             f"Host: {self.host}:{self.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+            f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+            + ("Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"
+               if self.deflate else "") + "\r\n").encode())
 
     def connection_lost(self, exc):
         if not self.ready.done():
@@ -148,6 +158,10 @@ class SioClient(asyncio.Protocol):
             if b" 101 " not in status:
                 self.fail(f"handshake: {status[:60]!r}")
                 return
+            head = bytes(buf[:end]).lower()
+            if b"permessage-deflate" in head:
+                bits = re.search(rb"server_max_window_bits=(\d+)", head)
+                self.inflater = zlib.decompressobj(-int(bits.group(1)) if bits else -15)
             del buf[:end + 4]
             self.upgraded = True
         while len(buf) >= 2:
@@ -171,6 +185,8 @@ class SioClient(asyncio.Protocol):
             payload = bytes(buf[pos:pos + n])
             del buf[:pos + n]
             opcode = b0 & 0x0F
+            if b0 & 0x40 and self.inflater:  # compressed (only unfragmented, from servers here)
+                payload = self.inflater.decompress(payload + b"\x00\x00\xff\xff")
             if opcode == 0x0:  # continuation
                 self.frag[1] += payload
                 if b0 & 0x80:

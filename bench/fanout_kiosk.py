@@ -23,6 +23,10 @@ started on a free port by this script); clients are split half and half, and eve
 approval goes to the first process. The Node reference is then two node processes with
 @socket.io/redis-adapter on the same Redis.
 
+--deflate: the clients offer permessage-deflate as browsers do (`client_max_window_bits`)
+and inflate what comes compressed. Node's socket.io declines it by default, so its
+reference stays uncompressed; use a --label of its own for these runs.
+
 Clients are bench/fanout.py's raw Engine.IO websocket client (uvloop when importable) in
 --procs separate processes; their CPU per message is measured and reported, so one can
 check they are not the bottleneck. --write puts the table into docs/benchmarks.md.
@@ -609,6 +613,8 @@ def main():
     ap.add_argument("--logs", help="keep the servers' logs in this folder")
     ap.add_argument("--spy", help="path of py-spy: sample Kiosk's workers during approvals "
                     "(collapsed stacks in --logs)")
+    ap.add_argument("--deflate", action="store_true",
+                    help="clients offer permessage-deflate, as browsers do (Node declines it)")
     ap.add_argument("--label", default="", help="a tag stored with each run (before, after…)")
     ap.add_argument("--write", action="store_true", help="write the table to docs/benchmarks.md")
     ap.add_argument("--from-results", metavar="FILE",
@@ -618,7 +624,8 @@ def main():
     if args.from_results:
         with open(args.from_results) as fh:
             recs = [r for r in map(json.loads, fh) if r.get("label", "") == args.label
-                    and bool(r.get("redis")) == args.redis]
+                    and bool(r.get("redis")) == args.redis
+                    and bool(r.get("deflate")) == args.deflate]
         text = table(summarise(recs), args.redis)
         print(text)
         if args.write:
@@ -628,6 +635,7 @@ def main():
     if not all(1 <= n <= 5000 for n in ns) or not 1 <= args.approvals <= 500:
         ap.error("keep the load bounded: 1..5000 clients, 1..500 approvals")
     nofile = fanout.raise_nofile()
+    LiveClient.deflate = args.deflate  # the client processes are forked after this
     if args.logs:
         os.makedirs(args.logs, exist_ok=True)
     kinds = args.servers.split(",")
@@ -646,7 +654,8 @@ def main():
             for n in ns:
                 for kind in kinds:
                     rec = run_one(kind, n, args, template, workdir, redis_url)
-                    rec.update(round=rnd + 1, nofile=nofile, redis=bool(args.redis))
+                    rec.update(round=rnd + 1, nofile=nofile, redis=bool(args.redis),
+                               deflate=args.deflate)
                     recs.append(rec)
                     print(_line(rec), flush=True)
                     if args.results:
@@ -708,7 +717,9 @@ def _write(args, recs, text):
         "",
         f"Setup: {setup}; a SQLite database with the demo data. N clients = N/20 screens "
         "(a heartbeat every 12 s, as a display sends) + intranet widgets, in "
-        f"{args.procs} client process. {args.approvals} approvals {args.interval} s apart "
+        f"{args.procs} client process"
+        + (", offering permessage-deflate as browsers do" if args.deflate else "")
+        + f". {args.approvals} approvals {args.interval} s apart "
         f"per run, {args.rounds} rounds, each Kiosk run followed by the Node reference "
         "(same clients, same `item_added` bytes). Latency: from just before the approval's "
         "HTTP request until the LAST of the N clients has its `item_added`, pooled over the "

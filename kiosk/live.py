@@ -183,9 +183,11 @@ def publish_item_change(item: Item, before: set[int], after: set[int]) -> None:
     for channel_id in before - after:
         _emit("item_removed", {"id": item.id}, room_for(channel_id))
     if before or after:
-        # Under gevent the emits above only queue a message per screen; let the sockets
-        # send them now, before the caller goes on (weekly numbers, the HTTP answer):
-        # a database call holds the whole worker, so the fan-out would wait behind it.
+        # Under `kiosk serve` the emits above write at once to every idle websocket
+        # (kiosk/websocket.py) and only queue the message for the other clients
+        # (long-polling, mid-upgrade, packets already waiting); let those send now, before
+        # the caller goes on (weekly numbers, the HTTP answer): a database call holds the
+        # whole worker, so their share would wait behind it.
         socketio.sleep(0)
 
 

@@ -19,9 +19,15 @@ class _Gunicorn(BaseApplication):
 
     def load(self):
         # Imported in the worker, after gevent has monkey-patched it.
-        from kiosk import create_app
+        from kiosk import create_app, websocket
+        from kiosk.extensions import socketio
+        from kiosk.live import queue_channel
 
         app = create_app({"ASYNC_MODE": "gevent"})
+        # One websocket frame per broadcast, written at once to every idle screen
+        # (kiosk/websocket.py); before any client connects.
+        queue = app.config["MESSAGE_QUEUE"]
+        websocket.install(socketio.server, queue, queue_channel(queue))
         _tune_for_many_sockets()
         if app.config["SCHEDULER"] == "embedded":
             # Safe in every worker: each job claims its slot in the database first.
