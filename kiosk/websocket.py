@@ -62,6 +62,12 @@ _TEXT, _BINARY = 0x1, 0x2
 DEFERRED = Counter("kiosk_websocket_deferred_writes",
                    "Websocket writes that waited for a slow client to read (nobody else did)",
                    registry=REGISTRY)
+DIRECT = Counter("kiosk_websocket_direct_writes",
+                 "Broadcast frames written at once to an idle websocket (the one-frame path)",
+                 registry=REGISTRY)
+# After Engine.IO closes a session, a client that does not answer the close frame within
+# this many seconds (a hung TV: its kernel keeps the connection, nobody reads) is cut off.
+CLOSE_GRACE = 5.0
 DROPPED = Counter("kiosk_websocket_dropped_clients",
                   f"Clients dropped for leaving over {MAX_PENDING} bytes unread",
                   registry=REGISTRY)
@@ -170,16 +176,26 @@ class _Outbox:
         except OSError:
             self.closed = True
             self._pending.clear()
+            self._pending_bytes = 0
 
     def abort(self) -> None:
         """Give up on a client that stopped reading: its reader sees the end at once."""
         DROPPED.inc()
+        self.shut()
+
+    def shut(self) -> None:
+        """End the TCP connection now; the reader greenlet sees end-of-file and cleans up."""
         self.closed = True
         self._pending.clear()
+        self._pending_bytes = 0
         try:
             self._sock.shutdown(2)
         except OSError:
             pass
+
+    def shut_if_open(self) -> None:
+        if not self.closed:
+            self.shut()
 
     @property
     def pending_bytes(self) -> int:
@@ -194,6 +210,7 @@ class _Outbox:
     def close(self) -> None:
         self.closed = True
         self._pending.clear()
+        self._pending_bytes = 0
         self._sock.close()
 
 
@@ -276,6 +293,13 @@ class WebSocket:
     def close(self) -> None:
         if self.ws.connected:
             self.ws.close()
+        # The close frame only queues. A client still behind on what it was sent never
+        # reads it: cut it off now; any other gets CLOSE_GRACE seconds to answer.
+        outbox = self.ws.sock
+        if outbox.pending_bytes:
+            outbox.shut()
+        else:
+            gevent.spawn_later(CLOSE_GRACE, outbox.shut_if_open)
 
     def send(self, message) -> None:
         try:
@@ -317,6 +341,7 @@ class Fanout(socketio.Manager):
             ws = self.connections.get(eio_sid)
             if ws is not None and ws.idle():
                 ws.write(frames)
+                DIRECT.inc()
             else:
                 for p in packets:
                     self.server._send_eio_packet(eio_sid, p)

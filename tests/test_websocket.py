@@ -246,11 +246,15 @@ def _pending_items(served, texts: list[str]) -> list[int]:
         for i, text in enumerate(texts)])["ids"]
 
 
-def _deferred_writes(served) -> float:
+def _metric(served, name: str) -> float:
     with urllib.request.urlopen(served.url + "/metrics", timeout=10) as r:
         text = r.read().decode()
-    found = re.search(r"^kiosk_websocket_deferred_writes_total (\S+)$", text, re.M)
+    found = re.search(rf"^{name} (\S+)$", text, re.M)
     return float(found.group(1)) if found else 0.0
+
+
+def _deferred_writes(served) -> float:
+    return _metric(served, "kiosk_websocket_deferred_writes_total")
 
 
 def test_many_broadcasts_arrive_in_order_plain_deflated_and_polling(served):
@@ -267,6 +271,7 @@ def test_many_broadcasts_arrive_in_order_plain_deflated_and_polling(served):
     try:
         assert plain.extensions == []
         assert [type(e) for e in packed.extensions] == [PerMessageDeflate]
+        direct_before = _metric(served, "kiosk_websocket_direct_writes_total")
         for item_id in ids:
             served.api("POST", f"/api/v1/items/{item_id}/approve", served.token)
         for client, added, arrived in listeners:
@@ -281,6 +286,9 @@ def test_many_broadcasts_arrive_in_order_plain_deflated_and_polling(served):
             assert all("branch open" in e["item"]["text"] for e in raw.events("item_added"))
         # the deflate client really got compressed frames (~500 B of text per 1.5 KB)
         assert packed.raw_bytes < packed.text_bytes * 0.6 < plain.raw_bytes
+        # and the one-frame path wrote them: at least the four idle websocket clients
+        assert _metric(served, "kiosk_websocket_direct_writes_total") - direct_before \
+            >= 4 * len(ids)
     finally:
         for client, _, _ in listeners:
             client.disconnect()
@@ -358,9 +366,32 @@ def test_deflate_with_a_small_window_is_honoured(served):
             raw.close()
 
 
-def test_deflate_helper_matches_zlib():
-    """The compressed form is plain raw deflate minus the sync-flush tail (RFC 7692)."""
-    payload = ("Harika bir ekip! " * 50).encode()
-    packed = websocket._deflate(payload, 15)
-    inflater = zlib.decompressobj(-15)
-    assert inflater.decompress(packed + b"\x00\x00\xff\xff") == payload
+@pytest.mark.parametrize("bits", [9, 12, 15])
+def test_deflate_helper_matches_zlib(bits):
+    """The compressed form is raw deflate minus the sync-flush tail (RFC 7692), within the
+    window the client allowed: a client inflating in small steps with that window (as a
+    streaming decoder may) gets the text back."""
+    rng = random.Random(bits)
+    words = " ".join("".join(rng.choice("bcdfghklmnpr") for _ in range(6)) for _ in range(150))
+    payload = f"Harika bir ekip! {words} {words} {words}".encode()  # repeats > 512 B apart
+    packed = websocket._Frames(payload).for_window(bits)[4:]  # 2 + 2 header bytes
+    assert not packed.endswith(b"\x00\x00\xff\xff")
+    inflater, out, data = zlib.decompressobj(-bits), b"", packed + b"\x00\x00\xff\xff"
+    while data:
+        out += inflater.decompress(data, 256)
+        data = inflater.unconsumed_tail
+    assert out == payload
+
+
+def test_a_hung_client_is_cut_off_after_its_ping_timeout(served):
+    """A screen that stops reading and answering (a hung TV) is closed by Engine.IO's ping
+    timeout; its TCP connection must then end too, not linger for ever."""
+    hung = RawLive(served.port, {"widget": "lobby"})
+    try:
+        hung.sock.settimeout(45)  # ping interval + timeout (20 s) + CLOSE_GRACE, with room
+        start = time.monotonic()
+        while hung.sock.recv(65536):  # no pong is ever sent; drain until the server ends it
+            pass
+        assert time.monotonic() - start < 40
+    finally:
+        hung.close()
