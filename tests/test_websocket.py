@@ -395,3 +395,26 @@ def test_a_hung_client_is_cut_off_after_its_ping_timeout(served):
         assert time.monotonic() - start < 40
     finally:
         hung.close()
+
+
+def test_a_client_with_packets_waiting_is_not_written_to_directly():
+    """The ordering guard: a broadcast may skip Engine.IO's queue only while nothing earlier
+    waits in it for that client (else the new frame would overtake the queued one)."""
+    server = engineio.Server(async_mode="gevent")
+    eio = eio_socket.Socket(server, "sid-1")
+    eio.connected = eio.upgraded = True
+    conn = websocket._Connection.__new__(websocket._Connection)
+    conn.eio_socket, conn.connected = eio, True
+    raw = socket.socket()
+    try:
+        conn.sock = websocket._Outbox(raw)
+        assert conn.idle()
+        eio.queue.put(engineio.packet.Packet(engineio.packet.MESSAGE, "2earlier"))
+        assert not conn.idle()
+        eio.queue.get()
+        eio.queue.task_done()
+        assert conn.idle()
+        eio.upgrading = True  # mid-upgrade: the queue is the only way
+        assert not conn.idle()
+    finally:
+        raw.close()
