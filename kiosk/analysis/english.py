@@ -7,6 +7,8 @@ import re
 from functools import cache
 from importlib.resources import files
 
+from kiosk.analysis import irony
+
 
 def _strip_punctuation(token: str, words: set[str], punctuation: list[str]) -> str:
     """SentiText's "cat," → "cat", answered per token instead of from a table of every word
@@ -419,7 +421,6 @@ _PAUSE = re.compile(r"(?:\.\.\.|…)\s*(?:(?:for|to|in|and|but|only|if|just|on)\
                     r"(?:later|after)\b)", re.I)
 _EYE_ROLL = re.compile("[🙄😒🤡🙃]")
 _LAUGH = re.compile("[😂🤣]")
-_CLAP = re.compile("👏")
 # Quotation marks around a short phrase: the customer quoting a promise back ("'fresh'").
 _QUOTED = re.compile(r"(?:^|\s)['\"“‘][^'\"”’\n]{2,30}['\"”’](?=[\s.,!?;:]|$)")
 # "Top-notch hygiene: the guy wiped his nose" — a verdict, a colon, then the facts.
@@ -440,17 +441,6 @@ def complaint_cues(text: str) -> bool:
     low = text.lower()  # the cues are lower case; matching without re.I is 4× faster
     return any(not _DENIED.search(low[max(0, m.start() - 50):m.start()])
                for m in COMPLAINT_CUES.finditer(low))
-
-
-_QUOTED_SPAN = re.compile(r"[\"“‘«][^\"”’»\n]{0,60}[\"”’»]")  # a name on a cake, not praise
-_LAST_PART = re.compile(r"([^,.;:!?…]*\w[^,.;:!?…]*)[,.;:!?…\s]*(?:\W*)$")
-
-
-def _ends_flat(text: str, score) -> bool:
-    """Applause after a plain fact ("… and my son's name is Mehmet 👏") is ironic; after
-    praise ("… her şey eksiksiz 👏") it is applause."""
-    match = _LAST_PART.search(_QUOTED_SPAN.sub(" ", text))
-    return bool(match) and len(match.group(1).split()) >= 2 and score(match.group(1)) <= 0.05
 
 
 def praise_cues(text: str) -> bool:
@@ -474,14 +464,11 @@ def sarcasm_markers(text: str, negative_context: bool) -> bool:
     if _SARCASM_STRONG.search(low) or _SCARE_QUOTES.search(text):
         return True
     # A lone "Brilliant." both opens a sentence and closes the text: one sign, not two.
-    opener, closer = _SARCASM_PRAISE_OPENER.search(text), _CLOSING_PRAISE.search(text)
-    framed = bool(opener or closer)
-    middle = text[opener.end():closer.start()] if opener and closer else ""
-    if len(middle.split()) >= 3 and score_english(middle) <= 0.05:
-        framed = 2  # "great, the ATM ate my card. on a sunday. wonderful."
+    framed = irony.framing(text, _SARCASM_PRAISE_OPENER.search(text),
+                           _CLOSING_PRAISE.search(text), score_english)
     weak = (framed + len(_SARCASM_PHRASES.findall(low)) + bool(_EYE_ROLL.search(text))
             + bool(_PAUSE.search(text))
             + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
-            + bool(_CLAP.search(text) and (negative_context or _ends_flat(text, score_english)))
+            + irony.ironic_applause(text, negative_context, score_english)
             + _verdict_then_facts(text))
     return weak >= 2 or (weak >= 1 and negative_context)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kiosk.analysis import irony
 from kiosk.analysis.text import key, normalise
 
 # Split points for "the part after the contrast decides" (on the original text).
@@ -214,7 +215,6 @@ _MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese
 
 _QUOTED = re.compile(r"(?:^|\s)['\"“‘«][^'\"”’»\n]{2,30}['\"”’»](?=[\s.,!?;:]|$)")
 _LAUGH = re.compile("[😂🤣🙃🙄]")
-_CLAP = re.compile("👏")
 _ADMIRING = re.compile(r"\b(?:hayranim|saygi duyuyorum|ne kibar|ne incelik|ne hizmet|"
                        r"10/10|on numara hizmet|tam puan|odul verin|tebrik ederim)\b")
 
@@ -223,7 +223,7 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     """Turkish sarcasm: the scorer's own markers, scare quotes around a virtue, or praise
     words opening or closing a text that is otherwise about something going wrong. Weak
     signs count in pairs, or one beside a negative situation."""
-    from kiosk.analysis import english, turkish
+    from kiosk.analysis import turkish
 
     if turkish.sarcasm_markers(text):
         return True
@@ -231,17 +231,12 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded) or \
             _THANKS_FOR_TROUBLE.search(folded):
         return True
-    # Praise opening and closing a text are one sign, not two: "Harika hizmet, teşekkürler"
-    # opens and closes with praise and means it.
-    opener, closer = _OPENER.search(folded), _CLOSER.search(folded)
-    framed = bool(opener or closer)
-    middle = folded[opener.end():closer.start()] if opener and closer else ""
-    if len(middle.split()) >= 3 and turkish.score_turkish(middle) <= 0.05:
-        framed = 2  # "Bravo, ödeme alındı ama sipariş sistemde yok. Çok profesyonel."
-    # Applause is sincere on its own ("Mükemmel!!! 👏👏") and ironic beside a complaint.
+    # "Bravo, ödeme alındı ama sipariş sistemde yok. Çok profesyonel." is two signs;
+    # "Harika hizmet, teşekkürler" one; "Mükemmel!!! 👏👏" is sincere applause.
+    framed = irony.framing(folded, _OPENER.search(folded), _CLOSER.search(folded),
+                           turkish.score_turkish)
     weak = (framed + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
-            + bool(_CLAP.search(text) and (negative_context
-                                           or english._ends_flat(text, turkish.score_turkish)))
+            + irony.ironic_applause(text, negative_context, turkish.score_turkish)
             + bool(_ADMIRING.search(folded)))
     return weak >= 2 or (weak >= 1 and negative_context)
 

@@ -1,0 +1,38 @@
+"""Signs of irony that work the same way in every language, given that language's scorer.
+
+English and Turkish each find their own praise openers and closers; what the two signs
+mean together, and when applause is ironic, does not depend on the language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_CLAP = re.compile("👏")
+_QUOTED_SPAN = re.compile(r"[\"“‘«][^\"”’»\n]{0,60}[\"”’»]")  # a name on a cake, not praise
+_LAST_PART = re.compile(r"([^,.;:!?…]*\w[^,.;:!?…]*)[,.;:!?…\s]*(?:\W*)$")
+
+Score = Callable[[str], float]
+
+
+def framing(text: str, opener: re.Match | None, closer: re.Match | None, score: Score) -> int:
+    """Weak sarcasm signs from praise opening and closing a text. One sign for either, or
+    for both around praise ("Harika hizmet, teşekkürler"; a lone "Brilliant." is both);
+    two when a flat middle of three words or more lies between them ("great, the ATM ate
+    my card. on a sunday. wonderful.")."""
+    middle = text[opener.end():closer.start()] if opener and closer else ""
+    if len(middle.split()) >= 3 and score(middle) <= 0.05:
+        return 2
+    return int(bool(opener or closer))
+
+
+def ironic_applause(text: str, negative_context: bool, score: Score) -> bool:
+    """Applause beside a complaint, or after a plain fact ("… and my son's name is Mehmet
+    👏"), is ironic; on its own or after praise ("… her şey eksiksiz 👏") it is applause."""
+    if not _CLAP.search(text):
+        return False
+    if negative_context:
+        return True
+    match = _LAST_PART.search(_QUOTED_SPAN.sub(" ", text))
+    return bool(match) and len(match.group(1).split()) >= 2 and score(match.group(1)) <= 0.05
