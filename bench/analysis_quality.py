@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.fanout import machine_line  # noqa: E402
 from kiosk.analysis.mentions import Roster, parse_branches, parse_roster  # noqa: E402
 from kiosk.analysis.pipeline import Thresholds, analyze  # noqa: E402
 from kiosk.analysis.sentiment import assess  # noqa: E402
@@ -159,23 +159,11 @@ def _forget_texts() -> None:
         language.score.cache_clear()
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def render(gt: dict, lab: dict, held: dict, rate: float) -> str:
     pct = lambda x: f"{100 * x:.1f} %"  # noqa: E731
     f2 = lambda x: f"{x:.2f}"  # noqa: E731
     lines = [MARK_START, "## Analysis quality", "",
-             f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine()}.",
+             f"Measured {datetime.now(UTC):%Y-%m-%d} on {machine_line()}.",
              "Reproduce: `.venv/bin/python bench/analysis_quality.py --write`.", "",
              "### VADER ground truth (English), praise = mean rating ≥ +1.5, "
              "embarrassment = a shown item rated ≤ −0.5", "",

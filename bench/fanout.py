@@ -471,6 +471,12 @@ def machine():
     return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version()}
 
 
+def machine_line() -> str:
+    """The machine as the bench sections of docs/benchmarks.md name it."""
+    m = machine()
+    return f"{m['cpu']}, {m['nproc']} cores, Python {m['python']}"
+
+
 def run(args):
     nofile = raise_nofile()
     port = free_port()

@@ -18,7 +18,6 @@ input that caused them (repr, cut to 300 characters) so it can be replayed.
 from __future__ import annotations
 
 import argparse
-import platform
 import random
 import re
 import sys
@@ -205,26 +204,14 @@ def _show(text: str) -> str:
     return shown if len(shown) <= 300 else f"{shown[:300]}… ({len(text):,} characters)"
 
 
-def _machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    import os
-
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def section(result: FuzzResult, command: str) -> str:
+    from fanout import machine_line  # bench/, as the other bench scripts take it
+
     return "\n".join([
         "<!-- fuzzing:start -->",
         "## Fuzzing",
         "",
-        f"Measured {date.today().isoformat()} on {_machine()}.",
+        f"Measured {date.today().isoformat()} on {machine_line()}.",
         f"Reproduce: `{command}`.",
         "",
         "Hostile Unicode through the whole analysis pipeline (`analyze`, default",
