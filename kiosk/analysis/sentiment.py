@@ -115,15 +115,15 @@ def _softened(part: str, score: float) -> float:
 
 def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     text = language.reported.sub(" ", text)
+    overall = language.score(text)
     recovered = language.recovery.search(text)
     if recovered:  # read the complaint side only from the recovery on
         start = max(text.rfind(mark, 0, recovered.start()) for mark in ".!?;,") + 1 \
             or recovered.start()
-        whole, rest = language.score(text), text[start:]
+        rest = text[start:]
         if start and len(rest.split()) >= 2:
             signals = read_signals(rest, language, rating)
-            return replace(signals, overall=max(whole, signals.overall))
-    overall = language.score(text)
+            return replace(signals, overall=max(overall, signals.overall))
     sentences = [s for s in _SENTENCES.split(text) if s.strip()]
     sentence_scores = [language.score(s) for s in sentences] if len(sentences) > 1 else [overall]
     clauses = [c for c in language.contrast.split(text) if c and c.strip()]
@@ -133,19 +133,20 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     # "Great coffee, terrible wifi": the parts of a sentence can disagree with its whole.
     parts = [f for f in _FRAGMENTS.split(text) if f.strip()]
     fragments = [f for f in parts if len(f.split()) >= 2]  # "Süpersiniz, | siparişim kayboldu"
-    fragment_scores = [language.score(f) for f in fragments] if len(parts) > 1 else []
     # "Lovely staff, slightly slow service": a softened fault is still a fault.
-    fragment_scores = [_softened(f, score)
-                       for f, score in zip(fragments, fragment_scores, strict=False)]
+    fragment_scores = ([_softened(f, language.score(f)) for f in fragments]
+                       if len(parts) > 1 else [])
     scores = sentence_scores + clause_scores + fragment_scores
     cues = language.cues(text) or mismatch(text)
-    rhetorical = bool(_RHETORICAL.search(key(text)))
+    folded = key(text)
+    rhetorical = bool(_RHETORICAL.search(folded))
+    thanked = language.praise_cues(text)
     worst = min(scores)
-    last = sentence_scores[-1] if len(sentences) > 1 else overall
+    last = sentence_scores[-1]
     # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)
-    ends_well = last >= 0.05 or language.praise_cues(text)
-    if not resolved and (last >= 0.3 or language.praise_cues(text)):
+    ends_well = last >= 0.05 or thanked
+    if not resolved and (last >= 0.3 or thanked):
         resolved = language.helped.search(text)
     if (worst < 0 or cues) and resolved and not language.cues(text[resolved.start():]) and \
             ends_well and (not clause_scores or clause_scores[-1] > 0.05):
@@ -156,10 +157,10 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     return Signals(
         overall=overall, worst=worst, best=max(scores),
         after=clause_scores[-1] if clause_scores else None, cues=cues,
-        praise_cue=not negative_context and language.praise_cues(text),
+        praise_cue=not negative_context and thanked,
         sarcasm=bool(language.sarcasm(text, negative_context)),
         question=bool(_QUESTION.search(text)) and not rhetorical,
-        asks_why=bool(_ASKS_WHY.search(key(text))),
+        asks_why=bool(_ASKS_WHY.search(folded)),
         suggestion=language.suggestion(text) and not rhetorical,
         rating=rating)
 
