@@ -31,6 +31,7 @@ from sqlalchemy import delete, func, or_, select, update
 from kiosk import audit, db, feed, learning, live
 from kiosk.analysis.neutral import neutralise
 from kiosk.analysis.text import lower_tr, normalise
+from kiosk.caches import forget_cached_pages
 from kiosk.models import (
     Analysis,
     Announcement,
@@ -483,16 +484,3 @@ def wipe_freed_pages() -> None:
         return  # PostgreSQL: dead rows go at the next (auto)vacuum; see docs/privacy.md
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def forget_cached_pages() -> None:
-    """This process's caches of public pages (the widget feed, the monthly report) may hold
-    an item that just changed: drop them. Other processes' expire within their TTL."""
-    widget = current_app.extensions.get("kiosk.widget_feed")
-    if widget is not None:
-        with widget.lock:
-            widget.entries.clear()
-    report = current_app.extensions.get("kiosk.monthly_report")
-    if report is not None:
-        report.clear()
-    normalise.cache_clear()

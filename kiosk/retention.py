@@ -11,12 +11,12 @@ from flask import current_app
 from sqlalchemy import delete, or_, select, update
 
 from kiosk import db, feed, learning, live
+from kiosk.caches import forget_cached_pages
 from kiosk.models import ON_SCREEN, AuditEntry, Decision, DigestSend, Item, JobRun, Poster, Screen
 from kiosk.privacy import (
     CHUNK,
     ERASED,
     TEXT_FIELDS,
-    forget_cached_pages,
     secure_delete,
     wipe_freed_pages,
 )

@@ -24,6 +24,7 @@ from sqlalchemy import or_, select
 from kiosk import audit, db
 from kiosk.analysis.naming import CHOICES, Named, label, rewrite
 from kiosk.analysis.text import key
+from kiosk.caches import forget_cached_pages
 from kiosk.models import (
     ON_SCREEN,
     Analysis,
@@ -303,7 +304,7 @@ def announce(staff: StaffMember, item_ids=None) -> list[Item]:
                                 - timedelta(days=cfg["FEED_MAX_AGE_DAYS"])))
     items = [i for i in session.scalars(query).unique()
              if staff.name in (i.analysis.mentions or [])]
-    _forget_cached_pages()
+    forget_cached_pages()
     channels = list(session.scalars(select(Channel)))
     for item in items:
         shown = feed.channels_showing(item, now, cfg["FEED_MAX_AGE_DAYS"], channels)
@@ -311,15 +312,3 @@ def announce(staff: StaffMember, item_ids=None) -> list[Item]:
             live.publish_item_change(item, shown, shown)
     live.publish_stats()  # the wall's "thanked most" names people as they chose
     return items
-
-
-def _forget_cached_pages() -> None:
-    """This process's widget feed cache may hold the old face: drop it. Other processes'
-    expire within their 30 s."""
-    widget = current_app.extensions.get("kiosk.widget_feed")
-    if widget is not None:
-        with widget.lock:
-            widget.entries.clear()
-    report = current_app.extensions.get("kiosk.monthly_report")
-    if report is not None:
-        report.clear()
