@@ -334,6 +334,25 @@ def client_proc(conn, host, port, n, concurrency, connect_timeout, loop_kind):
 # --------------------------------------------------------------------------- server side
 
 
+def connect_report(workers, timeout):
+    """Wait for every client process's ("connected", {...}) report and add them up."""
+    info = []
+    for _, c in workers:
+        if not c.poll(timeout + 30):
+            raise RuntimeError("client process did not report")
+        info.append(c.recv()[1])
+    lat = [x for i in info for x in i["lat"]]
+    errors = {}
+    for i in info:
+        for k, v in i["errors"].items():
+            errors[k] = errors.get(k, 0) + v
+    return {"connected": sum(i["ok"] for i in info), "connect_errors": errors,
+            "connect_all_s": (max(i["t_end"] for i in info)
+                              - min(i["t_start"] for i in info)) / 1e9,
+            "connect_p50_ms": (pct(lat, 50) or 0) * 1e3,
+            "connect_p99_ms": (pct(lat, 99) or 0) * 1e3}
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -515,22 +534,8 @@ def run(args):
                                   args.connect_timeout, args.loop))
             p.start()
             workers.append((p, parent))
-        conn_info = []
-        for _, c in workers:
-            if not c.poll(args.connect_timeout + 30):
-                raise RuntimeError("client process did not report")
-            conn_info.append(c.recv()[1])
-        ok = sum(ci["ok"] for ci in conn_info)
-        lat = [x for ci in conn_info for x in ci["lat"]]
-        errors = {}
-        for ci in conn_info:
-            for k, v in ci["errors"].items():
-                errors[k] = errors.get(k, 0) + v
-        rec.update(connected=ok, connect_errors=errors,
-                   connect_all_s=(max(ci["t_end"] for ci in conn_info)
-                                  - min(ci["t_start"] for ci in conn_info)) / 1e9,
-                   connect_p50_ms=(pct(lat, 50) or 0) * 1e3,
-                   connect_p99_ms=(pct(lat, 99) or 0) * 1e3)
+        rec.update(connect_report(workers, args.connect_timeout))
+        ok = rec["connected"]
         time.sleep(1.0)
         rss1 = rss_kb(proc.pid)
         rec.update(rss_before_kb=rss0, rss_connected_kb=rss1,

@@ -379,21 +379,8 @@ def run_one(kind, n, args, template, workdir, redis_url):
                                   args.connect_timeout, args.loop))
             p.start()
             workers.append((p, parent))
-        info = []
-        for _, c in workers:
-            if not c.poll(args.connect_timeout + 30):
-                raise RuntimeError("client process did not report")
-            info.append(c.recv()[1])
-        ok = sum(i["ok"] for i in info)
-        lat = [x for i in info for x in i["lat"]]
-        errors = {}
-        for i in info:
-            for k, v in i["errors"].items():
-                errors[k] = errors.get(k, 0) + v
-        rec.update(connected=ok, connect_errors=errors,
-                   connect_all_s=(max(i["t_end"] for i in info)
-                                  - min(i["t_start"] for i in info)) / 1e9,
-                   connect_p50_ms=(fanout.pct(lat, 50) or 0) * 1e3)
+        rec.update(fanout.connect_report(workers, args.connect_timeout))
+        ok = rec["connected"]
         time.sleep(args.quiet)
         rss1 = servers.rss_kb()
         rec.update(rss_before_kb=rss0, rss_connected_kb=rss1,
