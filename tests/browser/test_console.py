@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -46,13 +47,16 @@ def test_curator_moderates_with_the_keyboard(served, browser):
 
         console.keyboard.press("a")  # approve
         quote.filter(has_text="yardımcı").wait_for(timeout=1_000)
-        assert card.locator("[data-status]").inner_text() == "approved"
+        # The screen hears of it by socket, maybe before the console has the answer.
+        expect(card.locator("[data-status]")).to_have_text("approved", timeout=5_000)
 
         console.keyboard.press("k")
         console.keyboard.press("e")  # edit what the screens show
         console.locator("li.item textarea").first.fill("Kasiyerimiz çok yardımcı oldu!")
         console.locator("li.item .item__edit button[type=submit]").first.click()
         quote.filter(has_text="Kasiyerimiz").wait_for(timeout=1_000)
+        # The form closes (and the card takes the keys back) once the console has the answer.
+        expect(card.locator(".item__edit")).to_be_hidden(timeout=5_000)
         console.keyboard.press("p")  # pin
         console.locator("li.item [data-status]", has_text="pinned").wait_for(timeout=2_000)
         if SCREENSHOTS:

@@ -50,9 +50,11 @@ def test_r_then_a_digit_gives_the_reason_and_the_card_says_why(served, browser):
         page.keyboard.press("r")
         card.locator("[data-status]", has_text="rejected").wait_for(timeout=3_000)
         assert card.locator("[data-reasons]").is_visible()
-        page.keyboard.press("2")  # sarcasm
+        with page.expect_response(lambda r: r.url.endswith(f"/api/v1/items/{target}/reject")
+                                  and "sarcasm" in (r.request.post_data or ""),
+                                  timeout=5_000):
+            page.keyboard.press("2")  # sarcasm
         card.locator("[data-reasons]").wait_for(state="hidden", timeout=3_000)
-        page.wait_for_timeout(300)
         audit = served.api("GET", "/api/v1/audit?limit=50", served.token)["entries"]
         reasons = [e["after"]["reason"] for e in audit
                    if e["action"] == "item.reason" and e["target"] == f"item:{target}"]
