@@ -6,7 +6,7 @@ data and rules give the same weights and threshold. Training data (English):
 - the *dev* halves of VADER's tweets and Amazon snippets (MIT; mean rating >= 1.5 praise,
   <= 0.5 not praise; Amazon snippets rated in between are only used to measure);
 - Kiosk's development examples (bench/data/dev-extra.jsonl, tests/data/dev-hard.jsonl, the
-  dev split of bench/data/labelled.jsonl).
+  blind development sets bench/data/dev-blind*/, the dev split of bench/data/labelled.jsonl).
 The test halves and the labelled test split are never read here.
 
 What is measured is what bench/analysis_quality.py calls "Kiosk auto-approval" on the
@@ -65,6 +65,7 @@ class Example:
     rule: str = ""  # the rules' label
     shownable: bool = False  # the rules alone would auto-approve it
     features: dict | None = None
+    fact: bool = False  # the complaint model may turn the rules' neutral into a complaint
 
 
 def examples(lang: str) -> list[Example]:
@@ -92,6 +93,8 @@ def examples(lang: str) -> list[Example]:
                                 train=clear))
     for path, keep in ((DATA / "dev-extra.jsonl", lambda r: True),
                        (ROOT / "tests" / "data" / "dev-hard.jsonl", lambda r: True),
+                       (DATA / "dev-blind" / "labelled.jsonl", lambda r: True),
+                       (DATA / "dev-blind-2" / "labelled.jsonl", lambda r: True),
                        (DATA / "labelled.jsonl", lambda r: r["split"] == "dev")):
         if path.exists():
             for line in path.read_text("utf-8").splitlines():
@@ -110,6 +113,7 @@ def featurise(row: Example, lang: str) -> None:
     signals = sentiment.read_signals(row.text, sentiment._LANGUAGES[lang](), None)
     verdict = sentiment.decide(signals, Thresholds().praise, Thresholds().complaint)
     row.rule = verdict.label
+    row.fact = sentiment.may_be_fact(verdict, signals)
     row.shownable = verdict.label == "praise" and verdict.score >= AUTO_APPROVE
     row.features = {f: 1.0 for f in praise_model.text_features(row.text, bigrams=False)}
     row.features.update(praise_model.model_features(row.text, signals))

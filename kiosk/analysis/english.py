@@ -68,7 +68,10 @@ _NO_PROBLEM = re.compile(
     r"zero)\s*(?:single |real |major )?(?:problems?|issues?|complaints?|hassle|fuss|trouble|"
     r"delays?|mistakes?|errors?|missing items?|damage|jargon|rush|judge?ment|drama|stress|pain|"
     r"worr(?:y|ies)|wait(?:ing)?|queues?|surprises?|(?:hidden |surprise |extra )?(?:fees?|"
-    r"charges?|costs?)|mess|pressure|upsell|hard sell|nonsense|attitude|hiccups?|headaches?)\b|"
+    r"charges?|costs?)|mess|pressure|upsell|hard sell|nonsense|attitude|hiccups?|headaches?|"
+    r"scratch(?:es)?|dents?|glitch(?:es)?|bugs?|paperwork|forms to fill)\b|"
+    r"\bnot once did (?:i|we) (?:have to )?(?:worry|wait|chase|complain)|\bnever once (?:raised|"
+    r"lost|complained|rushed|sighed|snapped)\b|"
     r"\bnot (?:one|a single) (?:item|thing|order)s? (?:has |have )?(?:ever )?(?:arrived |been |"
     r"come )?(?:damaged|broken|missing|wrong|late)\b|"
     r"\b(?:haven'?t|never) had an? (?:single )?(?:bad|stale|cold|rude|late|wrong|broken|burnt|"
@@ -79,7 +82,8 @@ _UPSIDE_DOWN = re.compile(
     r"smoother|easier|nicer|friendlier)\b|"
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been) (?:happier|more (?:pleased|"
     r"satisfied|impressed|grateful))|\b(?:can'?t|cannot|couldn'?t) recommend (?:\w+ ){0,2}"
-    r"(?:enough|highly enough)|\bcan'?t fault\b", re.I)
+    r"(?:enough|highly enough)|\bcan'?t fault\b|"
+    r"\b(?:can'?t|cannot|couldn'?t) thank (?:\w+[.']? ){0,3}enough\b", re.I)
 
 
 # Praise VADER reads as doubt or pain: "can't believe how friendly", "didn't feel a thing",
@@ -364,8 +368,12 @@ SUGGESTION = re.compile(
 
 _SARCASM_STRONG = re.compile(
     r"\b(?:thanks for nothing|yeah,? right|said no one ever|what a joke|so much for|"
-    r"(?:congrats|congratulations|well done|bravo|kudos|thanks) (?:on|for) (?:charging|losing|"
-    r"cancel\w*|forgetting|ruining|breaking|making me|overcharging|ignoring)|"
+    r"(?:congrats|congratulations|well done|bravo|kudos|thanks|thank you|really appreciated?) "
+    r"(?:on|for) (?:charging|losing|cancel\w*|forgetting|ruining|breaking|making me|overcharging|"
+    r"ignoring|(?:raising|increasing|doubling|hiking) (?:my|the|our) (?:\w+ )?(?:price|premium|"
+    r"bill|fee|rent|tariff|fare)s?|the (?:\w+ )?(?:alarm going off|power cuts?|outages?|leak|"
+    r"price rise)\b(?! (?:notice|update|warning|alert|info|message|text|e-?mail|heads))|"
+    r"(?<=congrats on )the (?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) )|"
     r"(?:amazing|impressive|incredible|love|funny) how (?:you|they|your|the) (?:\w+ ){0,3}"
     r"(?:manage|always|never|every|still|keep)|real talent|totally not a scam|"
     r"love that for me|just kidding|\bjk\b|my (?:arse|ass|foot)\b|\(?(?:again,? )?sarcasm\)?|"

@@ -17,11 +17,15 @@ _PROMISED = re.compile(
     r"\b(?:says|said|shows|showed|listed|labell?ed|label|shelf|menu|advertised|promised|tag|"
     r"sign|app|online|website|added|yaziyor\w*|yazan|yazili|etiket\w*|raf\w*|menu\w*|tabela\w*|"
     r"sepet\w*|uygulama\w*|sitede|contract|quote|quoted|tariff|estimated|tarife\w*|sozlesme\w*|"
-    r"teklif\w*|tahmini)\b")
+    r"teklif\w*|tahmini|asked for|booked|appointment|randevu\w*|until|yukledim|"
+    r"topped up|siparis(?:te|imde|inizde))\b")
 _CAME = re.compile(
     r"\b(?:register|till|checkout|receipt|got|get|received|charged|came|arrived|weighed|"
     r"kasa\w*|cikti|geldi|gelmis|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*|bill|billed|"
-    r"invoice|closed|fatura\w*|kapandi|kapaliydi)\b")
+    r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
+    r"balance|kilitli\w*|cagirdilar|alindim|gelmis)\b")
+# "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
+_TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
 
 
 # "Ordered a blue case, got a pink one", "M beden istedim, L geldi": the kind differs.
@@ -69,6 +73,27 @@ _PART_OF = re.compile(r"(?<![\d.,])(\d+) (?:of|out of|/) (?:my |the |our )?(\d+)
                       r"(?! ?(?:stars?|points?|puan|yildiz))")
 
 
+def _promise_and_outcome(folded: str, first: re.Match, second: re.Match) -> bool:
+    """What was promised stands before one amount and what came around the other."""
+    before = (max(0, first.start() - 40), second.start())
+    after = (first.end(), second.end() + 30)
+    return bool((_PROMISED.search(folded, *before) and _CAME.search(folded, *after)) or
+                (_CAME.search(folded, *before) and _PROMISED.search(folded, *after)))
+
+
+def _times_differ(folded: str) -> bool:
+    times = list(_TIME.finditer(folded))
+    for k, first in enumerate(times):
+        for second in times[k + 1:k + 2]:
+            gap = abs((int(first.group(1)) - int(second.group(1))) * 60
+                      + int(first.group(2)) - int(second.group(2)))
+            between = folded[first.end():second.start()]
+            if gap >= 30 and not re.fullmatch(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*", between) \
+                    and _promise_and_outcome(folded, first, second):
+                return True
+    return False
+
+
 def mismatch(text: str) -> bool:
     folded = key(normalise(text))
     if wrong_kind(folded):
@@ -77,6 +102,8 @@ def mismatch(text: str) -> bool:
         got, owed = int(part.group(1)), int(part.group(2))
         if got < owed and owed not in (5, 10, 100):
             return True
+    if _times_differ(folded):
+        return True
     numbers = list(_NUMBER.finditer(folded))
     for k, first in enumerate(numbers):
         for second in numbers[k + 1:]:
@@ -85,9 +112,6 @@ def mismatch(text: str) -> bool:
             if _value(first.group()) == _value(second.group()) or \
                     second.start() - first.end() < 8:
                 continue  # the same amount, or one offer ("buy 2 get 1 free")
-            before = (max(0, first.start() - 40), second.start())
-            after = (first.end(), second.end() + 30)
-            if (_PROMISED.search(folded, *before) and _CAME.search(folded, *after)) or \
-                    (_CAME.search(folded, *before) and _PROMISED.search(folded, *after)):
+            if _promise_and_outcome(folded, first, second):
                 return True  # the bill first and the contract second is the same complaint
     return False

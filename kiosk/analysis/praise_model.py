@@ -1,11 +1,13 @@
-"""A second opinion on praise before it reaches a wall unreviewed.
+"""Second opinions on the rules: praise before it reaches a wall unreviewed, and
+complaints told as plain facts.
 
-A linear model over words (negation scope marked) and the rules' signals, trained offline
-by bench/train_praise_model.py (scikit-learn) on openly licensed English data: DynaSent
-(Potts et al. 2020, CC BY 4.0) and VADER's ground truth (MIT), plus Kiosk's own
-development examples. Only its weights ship, as JSON; scoring is a dot product. The label
-stays the rules' (it counts praise for the weekly numbers); the model's probability only
-decides whether praise may skip the curators' queue.
+Linear models over words (negation scope marked) and the rules' signals, trained offline
+(bench/train_praise_model.py, bench/train_complaint_model.py; scikit-learn) on openly
+licensed English data: DynaSent (Potts et al. 2020, CC BY 4.0) and VADER's ground truth
+(MIT), plus Kiosk's own development examples. Only their weights ship, as JSON; scoring is
+a dot product. The praise model's probability only decides whether praise may skip the
+curators' queue; the complaint model only turns what the rules call neutral into a
+complaint.
 """
 
 from __future__ import annotations
@@ -66,16 +68,17 @@ def model_features(text: str, signals) -> dict[str, float]:
 
 
 @cache
-def _model(lang: str) -> dict | None:
-    path = files("kiosk.analysis") / "data" / f"praise_model_{lang}.json"
+def _model(lang: str, kind: str = "praise") -> dict | None:
+    path = files("kiosk.analysis") / "data" / f"{kind}_model_{lang}.json"
     if not path.is_file():
         return None
     return json.loads(path.read_text("utf-8"))
 
 
-def threshold(lang: str) -> float:
-    """The probability praise needs before the rules may put it on a wall unreviewed."""
-    model = _model(lang)
+def threshold(lang: str, kind: str = "praise") -> float:
+    """The probability praise needs before the rules may put it on a wall unreviewed (or
+    a neutral text before it counts as a complaint)."""
+    model = _model(lang, kind)
     return model["threshold"] if model else 0.0
 
 
@@ -89,9 +92,9 @@ def logit(text: str, weights: dict[str, float], bias: float, signals) -> float:
     return z
 
 
-def probability(text: str, lang: str, signals) -> float | None:
-    """P(praise) from the shipped model for `lang`, or None if there is none."""
-    model = _model(lang)
+def probability(text: str, lang: str, signals, kind: str = "praise") -> float | None:
+    """P(praise) (or P(complaint)) from the shipped model for `lang`, or None if none."""
+    model = _model(lang, kind)
     if model is None:
         return None
     z = logit(text, model["weights"], model["bias"], signals)

@@ -83,6 +83,7 @@ class Signals:
     suggestion: bool
     rating: int | None
     asks_why: bool = False  # "why is it always late?", "neden hep eksik geliyor?"
+    kind_act: bool = False  # staff solved or helped: "swapped the cracked box"
 
 
 # Questions that are complaints however they are worded.
@@ -90,7 +91,8 @@ _ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:yo
                        r"what kind of|seriously|neden|niye|nicin|hani|nasil olur|bu nasil|"
                        r"ne bicim)\b")
 # Questions that answer themselves with praise: "Başka ne isteriz?", "What more could you want?"
-_RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir)\w*|"
+_RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir|isteyeyim|"
+                         r"isteyelim)\w*|"
                          r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"
                          r"wish|need)\b", re.I)
 
@@ -145,6 +147,7 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     last = sentence_scores[-1]
     # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)
+    kind_act = bool(resolved or language.helped.search(text))
     ends_well = last >= 0.05 or thanked
     if not resolved and (last >= 0.3 or thanked):
         resolved = language.helped.search(text)
@@ -162,7 +165,7 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         question=bool(_QUESTION.search(text)) and not rhetorical,
         asks_why=bool(_ASKS_WHY.search(folded)),
         suggestion=language.suggestion(text) and not rhetorical,
-        rating=rating)
+        rating=rating, kind_act=kind_act)
 
 
 def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
@@ -173,9 +176,21 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0
         return Verdict(0.0, _by_rating(rating), ("unsupported language",))
     signals = read_signals(text, make(), rating)
     verdict = decide(signals, praise_at, complaint_at)
+    if may_be_fact(verdict, signals):
+        p = praise_model.probability(text, lang, signals, "complaint")
+        if p is not None and p >= praise_model.threshold(lang, "complaint"):
+            return Verdict(round(min(verdict.score, 0.5 - p), 4), "complaint",
+                           verdict.reasons + ("told as a fact",))
     if verdict.label != "praise":
         return verdict
     return replace(verdict, confidence=praise_model.probability(text, lang, signals))
+
+
+def may_be_fact(verdict: Verdict, s: Signals) -> bool:
+    """Whether the complaint model may read a complaint the rules have no word for ("charged
+    twice for one ride"). A question asks, and a story of staff putting things right names
+    the trouble they solved."""
+    return verdict.label == "neutral" and not s.question and not s.kind_act
 
 
 def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:

@@ -200,6 +200,12 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
     return ""
 
 
+def _neither(folds: list[str], i: int) -> bool:
+    """"ne kuyruk ne evrak": both are denied, as "neither … nor" does."""
+    return i > 0 and folds[i - 1] == "ne" and (
+        "ne" in folds[i + 1:i + 4] or "ne" in folds[max(0, i - 4):i - 1])
+
+
 def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
     """Sum of token valences for one sentence; True when it opens with a contrast word."""
     _read_tokens(toks)
@@ -223,7 +229,8 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
         if hit.flag == "^" and hit.stem.endswith(("dır", "dir", "dur", "dür", "tır", "tir")) and \
                 any(f in _EMPHATIC for f in folds[i + 1:]):
             continue  # "6 aydır bir kez bile kırık gelmedi": how long all went well
-        effect = "negated" if hit.negated else _effect_after(toks, folds, i, silenced)
+        effect = "negated" if hit.negated or _neither(folds, i) else \
+            _effect_after(toks, folds, i, silenced)
         if hit.flag == "!" and effect != "negated":
             continue
         value, negated, emphatic = hit.valence, effect == "negated", False

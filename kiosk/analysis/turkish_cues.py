@@ -33,7 +33,8 @@ _COMPLAINT = re.compile(
     r"sikayet(?:ciyim|etmek|edecegim|ediyorum|edicem|te bulun)|"
     r"(?:tek|bir|sadece bir) kasa (?:acik|calisiyor)|fiyatlar\w* (?:cok )?(?:artmis|yukselmis|"
     r"uctu|arttı)|iade (?:etmediler|alinmadi|kabul etmediler|edilmedi)|"
-    r"(?:param|paramizi) (?:iade|geri)|mahvetti|rezil oldum|magdur|"
+    r"(?:param|paramizi) (?:iade|geri)(?! (?:geldi|edildi|yatti|yatirildi|verildi)\b)|"
+    r"mahvetti|rezil oldum|magdur|"
     r"(?:tek|bir|sadece bir) (?:kasa|kasiyer|gorevli|personel|eleman)\w*|"
     r"(?:erimis|ezik|ezilmis|kirik|kirilmis|bozuk|eksik|yanlis|soguk|islak|acik|yirtik|cizik|"
     r"cizilmis|arizali|hasarli|kullanilmis|ikinci el|acilmis) (?:geldi|cikti)|"
@@ -52,7 +53,8 @@ _COMPLAINT = re.compile(
     r"(?:calismiyor|acilmiyor|yuklenmiyor|girilmiyor|kullanilmiyor|gecmiyor|cekmiyor|"
     r"okumuyor|tanimiyor|gorunmuyor|kullanamiyorum|giremiyorum|bulamiyorum|acamiyorum)|"
     # someone else forgot; "unuttum", "unutmuşum", "unuttuğum" is the customer's own doing
-    r"unut(?:ul)?(?:mus|tu|tular|muslar|masin|ulmus)(?!(?:um|uk|uz|m|k|gum|gumuz|gun)\b)\w*|"
+    r"unut(?:ul)?(?:mus|tu|tular|muslar|masin|ulmus)(?!(?:um|uk|uz|m|k|gum|gumuz|gun|tum|tuk|"
+    r"tunuz)\b)\w*|"
     # it keeps happening: "ikinci kez oluyor", "bu üçüncü oldu"
     r"(?:ikinci|ucuncu|dorduncu|besinci|kacinci)(?:su|yu|si)? (?:kez |kere |defa |sefer )?"
     r"(?:oldu|oluyor|yasiyorum|yasadim|basima geliyor)|"
@@ -122,6 +124,10 @@ _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w
 
 _PRAISE = re.compile(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
+    r"eksik olmayin|eksik olmasin|baska soze gerek yok|(?:ugramadan|almadan|yemeden) "
+    r"(?:gecemiyorum|gecemiyoruz|edemiyorum|edemiyoruz)|bir kurus (?:bile )?(?:almadi|istemedi)\w*|"
+    r"hicbir (?:ucret|ek ucret|ucret farki|para) (?:almadi|istemedi)\w*|"
+    r"hicbir sey eksil?(?:memis|medi)\w*|"
     r"tesekkur\w*|sagol\w*|10 numara|on numara|5 yildiz|bes yildiz|tavsiye ederim|"
     r"kesinlikle tavsiye|hic sorun yasama\w*|sikayetim yok|bir sikayetim yok|"
     r"helal olsun|gonul rahatligiyla|isini seven|(?:para|ucret)(?:si|sini)? (?:almadi|istemedi)\w*|"

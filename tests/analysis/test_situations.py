@@ -317,3 +317,48 @@ def test_more_sarcasm(text, lang, label):
 ])
 def test_english_requests_and_thanks(text, label):
     assert assess(text, "en").label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    # thanks that VADER reads as a refusal, faults denied outright, slang for the staff
+    ("I can't thank the night nurse enough.", "en", "praise"),
+    ("Not a single scratch on the sofa after the move.", "en", "praise"),
+    ("The update went in without a single glitch.", "en", "praise"),
+    ("Our instructor never once lost his patience.", "en", "praise"),
+    ("The removal men are legends.", "en", "praise"),
+    ("No phone call, no text, the parcel was just left in the rain.", "en", "complaint"),
+    # the customer's own forgetting; money back; a thanks formula with "eksik" in it
+    ("Annemin dosyasını kendiliğinden hallettiler, ben unutmuştum bile, teşekkürler.", "tr",
+     "praise"),
+    ("İade talebim onaylandı, param geri geldi. Eksik olmayın.", "tr", "praise"),
+    ("Başka söze gerek yok.", "tr", "praise"),
+    ("Lastiği tamir edip bir kuruş almadılar.", "tr", "praise"),
+    ("Kahve sıcak, kek taze, daha ne isteyeyim.", "tr", "praise"),
+    # "ne … ne …" denies both: a fault denied is good, a good thing denied is not
+    ("Ne kuyruk vardı ne bekleme, her şey sorunsuz.", "tr", "praise"),
+    ("Ne tuz ne baharat vardı, yemek yavan.", "tr", "complaint"),
+])
+def test_formulas_of_thanks_and_denied_faults(text, lang, label):
+    assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Delivery slot said 9:00, the van came at 11:40.", "en", "complaint"),
+    ("Asked for 3 copies, got 1.", "en", "complaint"),
+    ("Randevu 09:30'daydı, 11:15'te çağırdılar.", "tr", "complaint"),
+    ("Booked for 15:00, in the chair at 15:05, lovely cut.", "en", "praise"),  # 5 minutes
+    ("Helal olsun, gece 1'de verdiğim sipariş 15 dakikada geldi.", "tr", "praise"),
+])
+def test_promised_times_and_amounts_that_were_not_kept(text, lang, label):
+    assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Congrats on the fourth outage this month, very consistent.", "complaint"),
+    ("Thanks for hiking my rent by 30% with two days' notice. Very neighbourly.", "complaint"),
+    ("Thanks for the power cut warning text, very helpful.", "praise"),
+    ("Thanks for the second free coffee, you spoil us.", "praise"),
+    ("Thanks for raising money for the shelter, lovely team.", "praise"),
+])
+def test_english_thanks_for_a_loss_is_sarcasm(text, label):
+    assert assess(text, "en").label == label
