@@ -99,7 +99,9 @@ RESOLVED = re.compile(
     r"(?<!n't )(?<!not )(?<!never )(?<!nobody )(?<!no one )\b(?:replaced|fixed|repaired|sorted|"
     r"solved|resolved|blocked|rebooked|refunded|talked (?:me|us) through|calmed|reassured|"
     r"squeezed (?:me|us) in|took care|caught|spotted|warned|saved|rescued|swapped|called (?:me|"
-    r"us) back|found (?:my|it|the|me)|posted (?:it|them)|kept (?:it|them))\b", re.I)
+    r"us) back|found (?:my|it|the|me)|posted (?:it|them)|kept (?:it|them)|froze (?:it|my \w+)|"
+    r"waved it (?:off|away|through)|(?:came|is|was|looks?) (?:back )?(?:like|as good as) new)\b",
+    re.I)
 
 # "my lost wallet", "my broken Turkish": the customer's own trouble, not the shop's fault.
 _OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) ", re.I)
@@ -150,6 +152,10 @@ CONTRAST = re.compile(
 
 # Situations that are complaints whatever words surround them.
 COMPLAINT_CUES = re.compile(
+    # a wish that the basics worked: "would be nice if someone actually answered the phone"
+    r"\bwould be (?:nice|great|good|lovely|helpful|amazing) if (?:\w+ ){0,5}?(?:actually |ever |"
+    r"just )?(?:worked|answered|arrived|came|picked up|replied|responded|called back|turned up|"
+    r"showed up|was (?:on time|open|working|clean|ready))\b|"
     r"\b(?:still (?:not|no|waiting|haven'?t|hasn'?t|didn'?t)|never (?:arrived|came|received|"
     r"showed|got|again)|nobody (?:came|answered|helped|cares)|no one (?:came|answered|helped)|"
     r"(?:want|need|demand|waiting for|wait for|where(?:'s| is) my|no|asked for|ask for|"

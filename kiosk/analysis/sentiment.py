@@ -88,8 +88,18 @@ class Signals:
 
 # Questions that are complaints however they are worded.
 _ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:you|they|it)|"
-                       r"what kind of|seriously|neden|niye|nicin|hani|nasil olur|bu nasil|"
-                       r"ne bicim)\b")
+                       r"what'?s the point|what is the point|seriously|neden|niye|nicin|hani|"
+                       r"nasil olur|bu nasil|ne bicim)\b")
+
+
+def _asks_why(folded: str, question: bool) -> bool:
+    """"Why …?", "How is it possible that …", "nasıl olur ya": asked of a shop, a complaint.
+    Without a question mark only at a sentence's start ("that's why I come back" is not)."""
+    match = _ASKS_WHY.search(folded)
+    return bool(match) and (question or match.start() == 0 or
+                            folded[:match.start()].rstrip()[-1:] in ".!?;,")
+
+
 # Questions that answer themselves with praise: "Başka ne isteriz?", "What more could you want?"
 _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir|isteyeyim|"
                          r"isteyelim)\w*|"
@@ -104,6 +114,13 @@ _HEDGED = re.compile(r"\b(?:a (?:bit|little|tad)|slightly|somewhat|kind of|bit o
 _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptical|worried|nervous|"
                        r"doubt\w*|hesitant|reluctant|wasn'?t sure|bekliyordum|saniyordum|"
                        r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
+# The customer's own fear before things went well: "I was dreading the call, but …".
+_FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
+                     r"panick\w*|i was sure|i thought (?:it|they|i|we)|korkuyordum|korkmustum|"
+                     r"korkardim|korkuyorduk|endise\w*|tedirgin\w*|cekiniyordum|emin degildim|"
+                     r"odum kopuyordu)\b")
+# A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'
+_TITLE = re.compile(r"[\"“«](?:[A-ZÇĞİÖŞÜ][\w'’-]*[ ,:]+){1,5}[A-ZÇĞİÖŞÜ\d][\w'’-]*[\"”»]")
 _WISH = re.compile(r"ke[şs]ke|\bwish|\bif only", re.I)  # what follows is what is missing
 
 
@@ -117,6 +134,8 @@ def _softened(part: str, score: float) -> float:
 
 def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     text = language.reported.sub(" ", text)
+    if "?" in text and ('"' in text or "“" in text or "«" in text):
+        text = _TITLE.sub("X", text)  # asked about by name; a cake's wording is another story
     overall = language.score(text)
     recovered = language.recovery.search(text)
     if recovered:  # read the complaint side only from the recovery on
@@ -143,8 +162,17 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     folded = key(text)
     rhetorical = bool(_RHETORICAL.search(folded))
     thanked = language.praise_cues(text)
-    worst = min(scores)
     last = sentence_scores[-1]
+    if (last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked) and \
+            min(scores) < 0 and _FEARED.search(folded):
+        # "Red wine on my dress, I thought it was ruined. Came back like new.": the fear is
+        # the customer's, and the story ends well; what they feared is not the shop's fault.
+        read = ((sentences if len(sentences) > 1 else [text])
+                + (clauses if clause_scores else []) + (fragments if fragment_scores else []))
+        scores = [max(score, 0.0) if _FEARED.search(key(part)) and not language.cues(part)
+                  else score for part, score in zip(read, scores, strict=True)]
+        overall = max(overall, last, clause_scores[-1] if clause_scores else last)
+    worst = min(scores)
     # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)
     kind_act = bool(resolved or language.helped.search(text))
@@ -163,7 +191,7 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         praise_cue=not negative_context and thanked,
         sarcasm=bool(language.sarcasm(text, negative_context)),
         question=bool(_QUESTION.search(text)) and not rhetorical,
-        asks_why=bool(_ASKS_WHY.search(folded)),
+        asks_why=_asks_why(folded, "?" in text),
         suggestion=language.suggestion(text) and not rhetorical,
         rating=rating, kind_act=kind_act)
 
@@ -214,6 +242,8 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
 
     if s.sarcasm:
         return Verdict(round(-max(abs(overall), 0.3), 4), "complaint", why)
+    if s.asks_why and not s.suggestion and not s.praise_cue and overall < 0.3:
+        return Verdict(round(min(overall, -0.1), 4), "complaint", why + ("asks why",))
     if s.question and not s.cues and overall > -0.2 and s.worst > -0.3:
         return Verdict(round(overall, 4), "neutral", why)  # asking, not judging
     if s.question and not s.cues and not s.sarcasm and "mixed" not in reasons and \

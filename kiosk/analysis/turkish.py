@@ -320,12 +320,17 @@ def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
     return before * _BEFORE + after * _AFTER, before == 0
 
 
+# "Hiç beklemediğim kadar hızlı": faster than expected, not a wait.
+_BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:kadar|ölçüde|olcude|"
+                              r"derecede)")
+
+
 @lru_cache(maxsize=1024)
 def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     """Sentences with a value on every token, and each sentence's weighted total.
 
     Cached (read-only to callers): the score and the sarcasm cues read the same text."""
-    sentences = _tokenize(text)
+    sentences = _tokenize(_BEYOND_EXPECTED.sub("çok", text))
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)
     totals: list[float] = []

@@ -20,6 +20,9 @@ CONTRAST = re.compile(
 
 _COMPLAINT = re.compile(
     r"\b(?:"
+    # a wish that someone did their job: "telefonu bir açan olsa çok güzel olurdu"
+    r"(?:acan|cevap veren|arayan|ilgilenen|donen|donus yapan|yanit veren|bakan) (?:biri |birisi |"
+    r"bir kisi )?(?:olsa|cikarsa)|"
     r"hala (?:gelmedi|yok|bekli|ulasmadi|donus|cevap|iade)|halen (?:gelmedi|bekli|donus)|"
     r"(?:\d+|bir|yarim|iki|uc|dort|bes|on|kirk|yirmi|otuz) (?:dakika|dk|saat|gun|hafta)"
     r"(?:dir|tir|dur|tur)? (?:boyunca )?(?:bekle|sirada|kuyrukta|gelmedi|ulasmadi|cevap)\w*|"
@@ -183,7 +186,8 @@ RECOVERY = re.compile(
     r"(?<!\w)(?:yenisi(?:ni|yle)? (?:getir|ver|gönder|gonder|yolla|değiştir|degistir)\w*|"
     r"iade (?:etmiş|etmis|etti|edildi|yapıldı|yapildi|hesab)\w*|(?:hemen|anında|aninda|aynı gün|"
     r"ayni gun) (?:çözdü|cozdu|ilgilendi|değiştirdi|degistirdi|getirdi|gönderdi|gonderdi)\w*|"
-    r"(?:para|ücret|ucret)(?:sını|sini|sı|si)? almadı\w*)", re.IGNORECASE)
+    r"(?:para|ücret|ucret)(?:sını|sini|sı|si)? almadı\w*|param(?:ı|i)? geri (?:geldi|yattı|yatti|"
+    r"verdiler|aldım|aldim)\w*|yepyeni gibi|ilk günkü gibi|ilk gunku gibi)", re.IGNORECASE)
 # The staff put something right ("ekranı değiştirdiler", "işlemi hemen durdurdu").
 RESOLVED = re.compile(
     r"(?<!\w)(?:de[ğg]i[şs]tirdi\w*|de[ğg]i[şs]tirip|de[ğg]i[şs]tirildi\w*|tamir etti\w*|"
@@ -197,7 +201,8 @@ RESOLVED = re.compile(
 HELPED = re.compile(
     r"(?<!\w)(?:(?:buldu|getirdi|g[öo]nderdi|yollad[ıi]|anlatt[ıi]|ilgilendi|[öo]nerdi|ta[şs][ıi]d[ıi]|"
     r"ayarlad[ıi]|arad[ıi]|uyard[ıi]|oturttu|a[çc]t[ıi])(?:lar|ler)?(?!\w)|bulup|getirip|aray[ıi]p|"
-    r"izin verdi(?:ler)?|yard[ıi]m(?:c[ıi])? ol\w*|yard[ıi]m etti(?:ler)?|sakinle[şs]tirdi\w*)",
+    r"izin verdi(?:ler)?|yard[ıi]m(?:c[ıi])? ol\w*|yard[ıi]m etti(?:ler)?|sakinle[şs]tirdi\w*|"
+    r"[öo]z[üu]r diledi\w*|indirim tan[ıi]mlad[ıi]\w*|yeniden ayarlad[ıi]\w*)",
     re.IGNORECASE)
 _SCARE_QUOTED = re.compile(
     r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"

@@ -362,3 +362,36 @@ def test_promised_times_and_amounts_that_were_not_kept(text, lang, label):
 ])
 def test_english_thanks_for_a_loss_is_sarcasm(text, label):
     assert assess(text, "en").label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    # staff put it right, in more words
+    ("Someone used my card online, they froze it within minutes and refunded everything. "
+     "Brilliant.", "en", "praise"),
+    ("Scraped the bumper in their car park, the manager waved it off. Lovely people.", "en",
+     "praise"),
+    ("Coffee all over my white shirt, I thought it was done for. Came back like new, magic.",
+     "en", "praise"),
+    # the customer's own fear before a good ending is not the shop's fault
+    ("I was terrified of the dentist, but Dr. Lee was gentle and patient.", "en", "praise"),
+    ("Diş hekiminden çok korkuyordum ama hekim çok sabırlı ve nazikti.", "tr", "praise"),
+    ("The food was cold. The staff were lovely.", "en", "complaint"),
+    ("Hiç beklemediğim kadar hızlı teslim ettiler.", "tr", "praise"),
+])
+def test_stories_that_end_well(text, lang, label):
+    assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ('Which screen is "Bad Moms Christmas" on tonight?', "en", "neutral"),  # a title
+    ('"Kötü Çocuk" filmi hangi salonda?', "tr", "neutral"),
+    ("It would be nice if the ticket machine actually worked on Sundays.", "en", "complaint"),
+    ("Telefonu açan biri olsa çok iyi olurdu, sabahtan beri arıyorum.", "tr", "complaint"),
+    ("Why does the parcel say delivered when nothing came?", "en", "complaint"),
+    ("How come the lights in the changing room are off again", "en", "complaint"),
+    ("What's the point of booking if you still make us queue?", "en", "complaint"),
+    ("Neden her hafta aynı ürün eksik geliyor?", "tr", "complaint"),
+    ("That's why I keep coming back.", "en", "neutral"),
+])
+def test_titles_wishes_and_questions_that_complain(text, lang, label):
+    assert assess(text, lang).label == label
