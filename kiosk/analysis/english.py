@@ -116,6 +116,15 @@ HELPED = re.compile(
     r"reworked|rearranged|rang (?:me|us)|checked on|brought|noticed|handled|returned|tightened|"
     r"adjusted)\b",
     re.I)
+# Acts beyond the routine that are praise however plainly told: "spotted that two of my meds
+# clash", "called me back at 9pm", "squeezed us in". ("brought us the bill" is routine.)
+BEYOND_DUTY = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )\b(?:spotted|caught (?:it|the|that|a)|warned|saved|rescued|"
+    r"called (?:me|us) back|rang (?:me|us|my)|checked (?:on|in on|up on)|squeezed (?:me|us) in|"
+    r"talked (?:me|us) through|walked (?:me|us) through|calmed|reassured|waved it (?:off|away)|"
+    r"stayed (?:late|behind|open|on)|ran after|chased (?:after )?(?:me|us)|carried|"
+    r"(?:picked up|noticed|remembered|realised|realized) (?:that|it was|my|our|from)|"
+    r"went out of (?:his|her|their|the) way|without (?:me |us )?(?:even )?asking)\b", re.I)
 
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".

@@ -42,6 +42,9 @@ class _Language:
     recovery: re.Pattern  # a problem put right: "yenisini getirdiler"
     resolved: re.Pattern  # staff acting on a problem: "replaced", "durdurdu"
     helped: re.Pattern  # a kind act: "helped", "arayıp haber verdi"
+    # kind acts that are praise told plainly ("yenisini getirdiler", "rang my GP"); English
+    # keeps to acts beyond the routine, as "the server brought us the bill" is not praise
+    kind_acts: tuple[re.Pattern, ...] = ()
 
 
 @cache
@@ -51,7 +54,8 @@ def _turkish() -> _Language:
     return _Language(lru_cache(maxsize=4096)(turkish.score_turkish), turkish_cues.CONTRAST,
                      turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_cues.sarcasm,
                      turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY,
-                     turkish_cues.RESOLVED, turkish_cues.HELPED)
+                     turkish_cues.RESOLVED, turkish_cues.HELPED,
+                     (turkish_cues.RESOLVED, turkish_cues.HELPED))
 
 
 @cache
@@ -62,7 +66,7 @@ def _english() -> _Language:
                      english.sarcasm_markers,
                      english.suggestion,
                      english.REPORTED, english.RECOVERY, english.RESOLVED,
-                     english.HELPED)
+                     english.HELPED, (english.BEYOND_DUTY,))
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
@@ -84,6 +88,7 @@ class Signals:
     rating: int | None
     asks_why: bool = False  # "why is it always late?", "neden hep eksik geliyor?"
     kind_act: bool = False  # staff solved or helped: "swapped the cracked box"
+    staff_act: bool = False  # and the act is told plainly, by someone else than the writer
 
 
 # Questions that are complaints however they are worded.
@@ -121,6 +126,9 @@ _FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|
                      r"odum kopuyordu)\b")
 # A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'
 _TITLE = re.compile(r"[\"“«](?:[A-ZÇĞİÖŞÜ][\w'’-]*[ ,:]+){1,5}[A-ZÇĞİÖŞÜ\d][\w'’-]*[\"”»]")
+# A request names a job still to do: "Need a zip replaced on a leather jacket."
+_REQUEST = re.compile(r"\b(?:need|needs|want|wants|would like|looking for|ihtiyac\w*|lazim|"
+                      r"istiyorum|istiyoruz)\b")
 _WISH = re.compile(r"ke[şs]ke|\bwish|\bif only", re.I)  # what follows is what is missing
 
 
@@ -175,7 +183,7 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     worst = min(scores)
     # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)
-    kind_act = bool(resolved or language.helped.search(text))
+    kind_act = bool(resolved or language.helped.search(text)) and not _REQUEST.search(folded)
     ends_well = last >= 0.05 or thanked
     if not resolved and (last >= 0.3 or thanked):
         resolved = language.helped.search(text)
@@ -193,7 +201,8 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         question=bool(_QUESTION.search(text)) and not rhetorical,
         asks_why=_asks_why(folded, "?" in text),
         suggestion=language.suggestion(text) and not rhetorical,
-        rating=rating, kind_act=kind_act)
+        rating=rating, kind_act=kind_act,
+        staff_act=kind_act and worst >= 0 and _staff_act(text, language))
 
 
 def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
@@ -212,6 +221,22 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0
     if verdict.label != "praise":
         return verdict
     return replace(verdict, confidence=praise_model.probability(text, lang, signals))
+
+
+# Before a verb: the writer did it ("I returned it"), or nobody did ("couldn't be helped").
+_NOT_STAFF = re.compile(r"(?:\b(?:i|we|i'?ve|we'?ve|i'?d|we'?d|let)\s+(?:\w+\s+){0,2}|n'?t\b.*|"
+                        r"\b(?:not|never|no one|nobody|without)\b.*)$")
+
+
+def _staff_act(text: str, language: _Language) -> bool:
+    """Someone else than the writer put something right or helped: "yenisini getirdiler",
+    "the pharmacist rang my GP" (not "I returned it", "let me show you")."""
+    for pattern in language.kind_acts:
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 30):match.start()].lower()
+            if not match.group().lower().startswith("let ") and not _NOT_STAFF.search(before):
+                return True
+    return False
 
 
 def may_be_fact(verdict: Verdict, s: Signals) -> bool:
@@ -260,6 +285,11 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
         return Verdict(round(min(overall, 0.0), 4), label, why)
     if s.suggestion:
         return Verdict(round(overall, 4), "neutral", why + ("suggestion",))
+    if s.staff_act and not s.question and overall > -0.05 and \
+            (s.rating is None or s.rating >= 4):
+        # "Ayşe Hanım yaşlı amcanın poşetlerini arabasına kadar taşıdı": a kind act told
+        # plainly is praise; at the praise threshold it still waits for a curator.
+        return Verdict(round(max(overall, praise_at), 4), "praise", why + ("kind act",))
     threshold = praise_at - (0.1 if s.rating is not None and s.rating >= 4 else 0.0)
     if s.rating == 3:
         threshold = max(threshold, 0.6)  # three stars is faint praise at best

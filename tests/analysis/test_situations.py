@@ -395,3 +395,19 @@ def test_stories_that_end_well(text, lang, label):
 ])
 def test_titles_wishes_and_questions_that_complain(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Kasiyer kız, unuttuğum poşeti koşarak otoparka kadar getirdi.", "tr", "praise"),
+    ("Hemşire gece iki kez gelip annemi kontrol etti, yastığını ayarladı.", "tr", "praise"),
+    ("The vet called us back at 8pm to see how the dog was doing.", "en", "praise"),
+    ("The server brought us the bill.", "en", "neutral"),  # routine, not beyond duty
+    ("I returned it the next day.", "en", "neutral"),  # the writer's own act
+    ("Need the strap on my bag replaced, can I drop it in on Monday?", "en", "neutral"),
+    ("Kurye paketi kapıya bıraktı.", "tr", "neutral"),
+])
+def test_a_kind_act_told_plainly_is_praise(text, lang, label):
+    verdict = assess(text, lang)
+    assert verdict.label == label
+    if label == "praise":
+        assert verdict.score < 0.5  # praise, but a curator looks before a wall shows it
