@@ -334,6 +334,9 @@ def test_english_requests_and_thanks(text, label):
     ("Başka söze gerek yok.", "tr", "praise"),
     ("Lastiği tamir edip bir kuruş almadılar.", "tr", "praise"),
     ("Kahve sıcak, kek taze, daha ne isteyeyim.", "tr", "praise"),
+    ("Her sabah uğramadan geçemiyorum.", "tr", "praise"),  # a double negative: loves it
+    ("Kurabiyeleri tehlikeli derecede lezzetli.", "tr", "praise"),  # a booster, no danger
+    ("Ayakkabılarım boyandı, yepyeni gibi oldu.", "tr", "praise"),
     # "ne … ne …" denies both: a fault denied is good, a good thing denied is not
     ("Ne kuyruk vardı ne bekleme, her şey sorunsuz.", "tr", "praise"),
     ("Ne tuz ne baharat vardı, yemek yavan.", "tr", "complaint"),
