@@ -116,6 +116,16 @@ HELPED = re.compile(
     r"reworked|rearranged|rang (?:me|us)|checked on|brought|noticed|handled|returned|tightened|"
     r"adjusted)\b",
     re.I)
+# A sentence that is a verdict on the whole visit (matched whole, lower case, no diacritics).
+VERDICT = re.compile(
+    r"(?:(?:absolute |total |real )?(?:legends?|wizards?|heroes|stars|lifesavers?)(?:,? the lot of "
+    r"(?:them|you))?|a (?:real |small )?miracle|unreal|absolutely solid|the real deal|10/10|"
+    r"(?:five|5) stars|that'?s how it should be done|is this real life|rare honesty|"
+    r"(?:we|i)(?:'ll| will) (?:definitely |happily |certainly |100% )?(?:be back|"
+    r"come (?:back|again)|(?:rent|book|order|shop|stay|use (?:them|you)) again)|"
+    r"will (?:definitely |happily )?(?:rent|"
+    r"book|order|shop|stay|come) (?:here |with (?:them|you) )?again|(?:we|i) won'?t forget (?:that|"
+    r"it|this)|can'?t recommend (?:them|you|it|this place) enough|highly recommend(?:ed)?)")
 # Acts beyond the routine that are praise however plainly told: "spotted that two of my meds
 # clash", "called me back at 9pm", "squeezed us in". ("brought us the bill" is routine.)
 BEYOND_DUTY = re.compile(
@@ -165,6 +175,11 @@ COMPLAINT_CUES = re.compile(
     r"\bwould be (?:nice|great|good|lovely|helpful|amazing) if (?:\w+ ){0,5}?(?:actually |ever |"
     r"just )?(?:worked|answered|arrived|came|picked up|replied|responded|called back|turned up|"
     r"showed up|was (?:on time|open|working|clean|ready))\b|"
+    # the one fault in a happy text: "only downside is …", "I'd just like the menu to have …"
+    r"(?<!not )\b(?:only|one|biggest|main) (?:downside|drawback|gripe|complaint|issue|problem|"
+    r"negative|niggle|criticism|letdown|let down|disappointment)(?! (?:at all|whatsoever))\b|"
+    r"\b(?:i'?d|i would|we'?d|we would) (?:just |really )?like (?:the|it|them|you|your|there) "
+    r"(?:\w+ ){0,4}to (?:be|have|stop|start|get|include|offer|use|serve)\b|"
     r"\b(?:still (?:not|no|waiting|haven'?t|hasn'?t|didn'?t)|never (?:arrived|came|received|"
     r"showed|got|again)|nobody (?:came|answered|helped|cares)|no one (?:came|answered|helped)|"
     r"(?:want|need|demand|waiting for|wait for|where(?:'s| is) my|no|asked for|ask for|"

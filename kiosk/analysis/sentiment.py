@@ -45,6 +45,7 @@ class _Language:
     # kind acts that are praise told plainly ("yenisini getirdiler", "rang my GP"); English
     # keeps to acts beyond the routine, as "the server brought us the bill" is not praise
     kind_acts: tuple[re.Pattern, ...] = ()
+    verdict: re.Pattern = re.compile("(?!)")  # a whole sentence that judges the whole visit
 
 
 @cache
@@ -55,7 +56,7 @@ def _turkish() -> _Language:
                      turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_cues.sarcasm,
                      turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY,
                      turkish_cues.RESOLVED, turkish_cues.HELPED,
-                     (turkish_cues.RESOLVED, turkish_cues.HELPED))
+                     (turkish_cues.RESOLVED, turkish_cues.HELPED), turkish_cues.VERDICT)
 
 
 @cache
@@ -66,7 +67,7 @@ def _english() -> _Language:
                      english.sarcasm_markers,
                      english.suggestion,
                      english.REPORTED, english.RECOVERY, english.RESOLVED,
-                     english.HELPED, (english.BEYOND_DUTY,))
+                     english.HELPED, (english.BEYOND_DUTY,), english.VERDICT)
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
@@ -193,11 +194,20 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         # problem the staff solved, and the story ends well.
         worst, overall, cues = 0.0, max(overall, last), False
     negative_context = cues or worst <= -0.2 or (rating is not None and rating <= 2)
+    sarcasm = bool(language.sarcasm(text, negative_context))
+    if kind_act and len(sentences) > 1 and not sarcasm and len(clauses) == 1 and \
+            language.verdict.fullmatch(key(sentences[-1]).strip(" .!…")) and \
+            not language.cues(sentences[-1]) and (rating is None or rating >= 4):
+        # "Card got skimmed abroad. Froze it, had the money back in 48h. Absolutely solid.":
+        # staff acted, and a whole-visit verdict ends it after no "but": what came before is
+        # the story. ("Waited 2 hours for a cold pizza. 10/10." has no act: that is irony.)
+        worst, cues, negative_context = max(worst, 0.0), False, False
+        overall = max(overall, last, 0.6)
     return Signals(
         overall=overall, worst=worst, best=max(scores),
         after=clause_scores[-1] if clause_scores else None, cues=cues,
         praise_cue=not negative_context and thanked,
-        sarcasm=bool(language.sarcasm(text, negative_context)),
+        sarcasm=sarcasm,
         question=bool(_QUESTION.search(text)) and not rhetorical,
         asks_why=_asks_why(folded, "?" in text),
         suggestion=language.suggestion(text) and not rhetorical,

@@ -181,6 +181,12 @@ REPORTED = re.compile(
     r"[\"'“‘][^\"'”’]{1,80}[\"'”’] (?:deyip|diyerek)\b|"
     r"(?:^|(?<=[\s,;.]))[^\s,;.]+ (?:diyorlar|diyenler\w*|diyen\w*|denir|deniyor|diye (?:\w+ )?"
     r"(?:yaz|dusun|soyle|yorum)\w*)", re.IGNORECASE)
+# A sentence that is a verdict on the whole visit (matched whole, folded).
+VERDICT = re.compile(
+    r"(?:efsane\w*|helal olsun\w*|(?:10|on) numara\w*|bir daha (?:kesinlikle |mutlaka )?(?:gelirim|"
+    r"gelecegim|gelecegiz|tercih ederim|tercih edecegim)|(?:kesinlikle )?tavsiye ederim|"
+    r"eksik olmayin|iyi ki varsiniz|dusunceli davranmislar|baska soze gerek yok|"
+    r"(?:cok )?tesekkurler\w*|tesekkur ederim|sagolun|emeginize saglik|ellerinize saglik)")
 # A problem put right ("aynı akşam yenisini getirdiler", "3 dakika sonra iade hesabımdaydı").
 RECOVERY = re.compile(
     r"(?<!\w)(?:yenisi(?:ni|yle)? (?:getir|ver|gönder|gonder|yolla|değiştir|degistir)\w*|"

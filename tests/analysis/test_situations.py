@@ -414,3 +414,23 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     assert verdict.label == label
     if label == "praise":
         assert verdict.score < 0.5  # praise, but a curator looks before a wall shows it
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    # staff acted and a whole-visit verdict ends it: what came before is the story
+    ("Card got skimmed abroad. Froze it in the app, disputed three transactions, had the "
+     "money back in 48h. Absolutely solid.", "en", "praise"),
+    ("Yanlış hesaba para gönderdim, banka karşı tarafla iletişime geçti, 3 günde param geri "
+     "geldi. Eksik olmayın.", "tr", "praise"),
+    ("Waited 2 hours for a cold pizza. 10/10.", "en", "complaint"),  # no act: irony
+    ("The order was late and cold. Highly recommended.", "en", "complaint"),
+    # the one fault in a happy text
+    ("Great pool. I'd just like the changing rooms to be cleaned more often.", "en",
+     "complaint"),
+    ("Lovely frames, kind staff. Only downside is the two-week wait for lenses.", "en",
+     "complaint"),
+    ("Not one complaint from the group.", "en", "praise"),
+    ("I'd just like to say thank you to the whole team.", "en", "praise"),
+])
+def test_verdicts_at_the_end_and_the_one_fault(text, lang, label):
+    assert assess(text, lang).label == label
