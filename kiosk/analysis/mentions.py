@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
+from kiosk.analysis import name_words
 from kiosk.analysis.text import key, normalise, tokens
 
 HONORIFICS = frozenset({"bey", "hanim", "abla", "abi", "agabey", "abisi", "ablaya", "usta",
@@ -36,9 +38,25 @@ ENGLISH_WORDS = frozenset("can will may june grace hope joy mark bill rose faith
 _KIN = frozenset(
     "kizim oglum esim annem babam kardesim ablam abim teyzem halam dayim amcam kuzenim yegenim "
     "torunum kizimiz oglumuz cocugum daughter son wife husband mum mom mother dad father "
-    "sister brother niece nephew grandson granddaughter".split())
+    "sister brother niece nephew grandson granddaughter neighbour neighbor friend colleague "
+    "flatmate roommate boss komsum komsumuz arkadasim".split())
+# "Bora the driver", "kasiyer Melek": a job beside a name makes it a person.
+_ROLES = frozenset(
+    "driver fitter fitters cashier manager assistant technician engineer installer courier "
+    "rep agent advisor adviser designer barista waiter waitress chef nurse doctor pharmacist "
+    "teacher instructor trainer receptionist staff worker plumber "
+    "electrician mechanic kasiyer kurye sofor usta tekniker muhendis tasarimci garson asci "
+    "hemsire doktor eczaci ogretmen egitmen gorevli montajci temsilci danisman satis "
+    "magaza personel".split())
+# "the Dawn sideboard", "a Duke armchair": an article before a capitalised word names a thing.
+_ARTICLES = frozenset("the a an this that these our your their bu su o".split())
+# "Melek gibi", "Işık kaynağı", "Nehir manzaralı": a Turkish word-name that opens a simile or
+# a compound is the word.
+_TURKISH_COMPOUND = re.compile(r"(?:gibi\w*|kadar|\w+(?:li|lu|siz|suz)|\w+(?:s?[iu]n?(?:da|de|"
+                               r"ta|te|dan|den|daki|deki))|\w+(?:g|k)[iu]|\w+s[iu](?:yim|yum|yiz|"
+                               r"yuz)?)$")
 # "Bahar'da açılacak", "Deniz'den": a season or the sea in the locative, not a person.
-_PLACE_CASE = frozenset("da de ta te dan den tan ten".split())
+_PLACE_CASE = frozenset("da de ta te dan den tan ten daki deki taki teki".split())
 _SENTENCE_END = set(".!?…\n:;\"“”(")
 # English contractions after a name-like word are not a Turkish case suffix: "Can't".
 _CONTRACTIONS = frozenset({"t", "ll", "re", "ve", "d", "m"})
@@ -138,6 +156,8 @@ class _Pattern:
     target: str  # person or branch name
     kind: str  # "person" | "branch"
     strong: bool  # a full name or a multi-word alias: no further evidence needed
+    word: bool = False  # also an ordinary word in a dictionary (name_words)
+    english: bool = False  # … in English
 
 
 def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
@@ -145,8 +165,14 @@ def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
 
     def add(phrase: str, target: str, kind: str, strong: bool) -> None:
         keys = tuple(key(m.group()) for m in tokens(phrase))
-        if keys:
-            index.setdefault(keys[0], []).append(_Pattern(keys, target, kind, strong))
+        if not keys:
+            return
+        # The fixed lists know their names best: Webster's "bahar" (an old unit of weight)
+        # is not why Bahar Koç is hard to find in English.
+        english = not strong and (keys[0] in ENGLISH_WORDS if keys[0] in AMBIGUOUS
+                                  else name_words.english_word(phrase))
+        word = not strong and (english or name_words.turkish_word(phrase))
+        index.setdefault(keys[0], []).append(_Pattern(keys, target, kind, strong, word, english))
 
     for person in roster.people:
         add(person.name, person.name, "person", strong=len(person.name.split()) > 1)
@@ -157,8 +183,13 @@ def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
         add(branch.name, branch.name, "branch", strong=len(branch.name.split()) > 1)
         for alias in branch.aliases:
             add(alias, branch.name, "branch", strong=len(alias.split()) > 1)
-    for patterns in index.values():
+    for first, patterns in index.items():
         patterns.sort(key=lambda p: -len(p.keys))  # longest phrase first
+        # "Seker" (an alias without diacritics) is the word "şeker" as much as "Şeker" is.
+        word = any(p.word for p in patterns if len(p.keys) == 1)
+        english = any(p.english for p in patterns if len(p.keys) == 1)
+        index[first] = [replace(p, word=word, english=english) if len(p.keys) == 1 else p
+                        for p in patterns]
     return index
 
 
@@ -202,17 +233,63 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
         return True
     if i and words[i - 1].base in _KIN and pattern.kind == "person":
         return False
-    first = pattern.keys[0]
-    if first not in AMBIGUOUS:
+    if pattern.kind == "person" and _beside_a_role(words, i):
         return True
+    first = pattern.keys[0]
     word = words[i]
+    if first not in AMBIGUOUS:
+        return not pattern.word or _word_name_evidence(pattern, words, i, shouting, lang)
     if shouting or not word.capital or word.rest in _CONTRACTIONS or word.rest in _PLACE_CASE:
         return False
     if word.rest or not word.sentence_start:
         return True
-    if lang == "en" and first not in ENGLISH_WORDS and pattern.kind == "person":
+    if lang == "en" and first not in ENGLISH_WORDS and not pattern.english and \
+            pattern.kind == "person":
         return True  # "Barış sliced the pastırma…": not an English word, so a name
     return nxt is not None and nxt.base in _PERSON_NEXT
+
+
+def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
+                        lang: str | None) -> bool:
+    """A name that a dictionary also has as a word ("Dawn", "Şeker", "Miles")."""
+    word, prev = words[i], words[i - 1] if i else None
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if prev is not None and prev.base in HONORIFICS:
+        return True  # "Mr Rich"
+    if word.rest:
+        return word.rest not in _PLACE_CASE and word.rest not in _CONTRACTIONS
+    if not word.capital and not shouting:
+        return False  # "up at dawn", "şeker gibiydi": the word
+    if prev is not None and prev.base in _ARTICLES and not prev.sentence_start or \
+            prev is not None and prev.base in _ARTICLES and not word.sentence_start:
+        return False  # "the Dawn sideboard"
+    if nxt is not None and nxt.capital and not shouting and not nxt.sentence_start and \
+            nxt.base not in HONORIFICS:
+        return False  # "Kuzey Marmara'ya", "Dawn Smith": another place, another person
+    if nxt is not None and (lang == "tr" or lang is None) and not pattern.english and \
+            _TURKISH_COMPOUND.fullmatch(nxt.base):
+        return False  # "Işık kaynağı", "Melek gibi"
+    if lang == "en" and pattern.english and word.sentence_start:
+        return nxt is not None and (nxt.base in _PERSON_NEXT or _past_tense(nxt.base))
+    return True
+
+
+def _beside_a_role(words: list[_Word], i: int) -> bool:
+    """"kasiyer Melek", "Bora the driver", "Duke, the delivery driver"."""
+    if i and words[i - 1].base in _ROLES:
+        return True
+    after = [w.base for w in words[i + 1:i + 4]]
+    return bool(after) and (after[0] in _ROLES or after[0] == "the" and
+                            any(b in _ROLES for b in after[1:3]))
+
+
+# Participles that describe a thing ("amber coloured glass"), not what a person did.
+_DESCRIBING = frozenset("coloured colored tinted shaped sized themed based scented flavoured "
+                        "flavored lined framed".split())
+
+
+def _past_tense(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and word not in _DESCRIBING
 
 
 def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
@@ -233,7 +310,7 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
             window = words[i:i + n]
             if len(window) < n:
                 continue
-            allow_suffix = pattern.keys[-1] not in AMBIGUOUS
+            allow_suffix = pattern.keys[-1] not in AMBIGUOUS and not pattern.word
             if not all(w.base == k for w, k in zip(window[:-1], pattern.keys[:-1],
                                                     strict=True)):
                 continue

@@ -65,3 +65,33 @@ def test_roster_csv_needs_a_header_and_names():
         parse_roster("Ayşe,Kasa\n")
     with pytest.raises(RosterError, match="line 2"):
         parse_roster("name,aliases,team,branch\n,x,y,z\n")
+
+
+# Names no fixed list knows are words: a dictionary says so (kiosk/analysis/name_words.py).
+WORD_ROSTER = Roster(
+    [Person("Şeker Polat", aliases=("Seker",)), Person("Kuzey Aydın"), Person("Nehir Ünal"),
+     Person("Dawn Fletcher"), Person("Miles Carter"), Person("Amber Collins"),
+     Person("Duke Morrison"), Person("Ömer Tan"), Person("Zeynep Arslan")],
+    [Branch("Kartal")])
+
+
+@pytest.mark.parametrize("text,lang,people", [
+    ("Kasadaki kız şeker gibiydi ama fiş yanlış çıktı.", "tr", []),
+    ("Seker gibi bir mağaza olmuş.", "tr", []),
+    ("Nehir manzaralı balkona uygun takım önerdiler.", "tr", []),
+    ("Kuzey Marmara'ya teslimat var mı?", "tr", []),
+    ("Waited from dawn till dusk for the fitters.", "en", []),
+    ("Miles of queues at the tills again.", "en", []),
+    ("Amber paint for the hallway came out lovely.", "en", []),
+    ("Is the Duke armchair back in stock?", "en", []),
+    # and the same names as people
+    ("Şeker Hanım'a çok teşekkürler, kasada çok yardımcı oldu.", "tr", ["Şeker Polat"]),
+    ("Kasiyer Kuzey siparişimi hemen buldu.", "tr", ["Kuzey Aydın"]),
+    ("Dawn helped us pick a sofa and measured the doorway for us.", "en", ["Dawn Fletcher"]),
+    ("Duke, the delivery driver, carried the bed up four floors.", "en", ["Duke Morrison"]),
+    ("Huge thanks to Miles at the paint counter!", "en", ["Miles Carter"]),
+    ("Zeynep çok ilgiliydi.", "tr", ["Zeynep Arslan"]),  # not a word: a capital is enough
+    ("Omer the fitter was brilliant.", "en", ["Ömer Tan"]),
+])
+def test_names_a_dictionary_knows_as_words(text, lang, people):
+    assert find_mentions(text, WORD_ROSTER, None, lang)[0] == people
