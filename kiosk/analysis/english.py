@@ -50,8 +50,28 @@ def vader():
     for line in domain.splitlines():
         if line.strip() and not line.startswith("#"):
             word, valence = line.split("\t")[:2]
-            sia.lexicon[word.strip()] = float(valence)
+            word = word.strip()
+            sia.lexicon[_EMOJI_WORDS.setdefault(word, _emoji_word(word)) if _is_emoji(word)
+                        else word] = float(valence)
     return sia
+
+
+# VADER drops one-character tokens, so an emoji is scored under a word of its own.
+_EMOJI_WORDS: dict[str, str] = {}
+
+
+def _is_emoji(word: str) -> bool:
+    return all(ord(ch) >= 0x2190 for ch in word)
+
+
+def _emoji_word(emoji: str) -> str:
+    return "emoji" + "".join(f"{ord(ch):x}" for ch in emoji)
+
+
+@cache
+def _emoji_pattern() -> re.Pattern:
+    vader()
+    return re.compile("|".join(re.escape(e) for e in sorted(_EMOJI_WORDS, key=len, reverse=True)))
 
 
 # VADER reads "no problems" as a negated negative and lands near zero or below; customers
@@ -77,6 +97,14 @@ _NO_PROBLEM = re.compile(
     r"\b(?:haven'?t|never) had an? (?:single )?(?:bad|stale|cold|rude|late|wrong|broken|burnt|"
     r"soggy|dry|poor|disappointing|mediocre|damaged) \w+(?: (?:here|there|yet))*\b", re.I)
 # Praise VADER's negation rule turns upside down.
+# Slang and frames VADER reads the wrong way round: "smashed it", "no one else could",
+# "never had such a hassle-free return", "I'd like a copy" (a request, not a liking).
+_SLANG = re.compile(r"\b(?:smashed|killed|crushed|aced|nailed|rocked) it\b|\bno ?one else (?:could|"
+                    r"can|would|managed|has)\b|\bnever (?:had|seen|met|experienced|known) (?:such|"
+                    r"so|a more)\b", re.I)
+_REQUEST_LIKE = re.compile(r"\b(?:i'?d|i would|we'?d|we would) like\b", re.I)
+
+
 _UPSIDE_DOWN = re.compile(
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been|have gone|get) (?:any )?(?:better|"
     r"smoother|easier|nicer|friendlier)\b|"
@@ -150,13 +178,27 @@ _REWRITTEN_WORDS = re.compile(
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")
 
 
+def _slang(match: re.Match) -> str:
+    found = match.group().lower()
+    return "had a truly" if found.startswith("never") else "uniquely could" \
+        if "else" in found else "excelled"
+
+
 def score_english(text: str) -> float:
+    emoji = _emoji_pattern()
+    if emoji.search(text):
+        text = emoji.sub(lambda m: f" {_EMOJI_WORDS[m.group()]} ", text)
     if _REWRITTEN_WORDS.search(text.lower()):  # most texts need none of the rewrites
         text = _UPSIDE_DOWN.sub("extremely happy", _NO_PROBLEM.sub("flawless", text))
         text = _CRAZY_FOR.sub("loved", _WORTH_IT.sub("worth it", text))
         text = _GLAD.sub(lambda m: "very" if m.group().lower().endswith("how") else "wonderfully",
                          text)  # "can't believe how rude" stays rude
         text = _OWN_MISHAP.sub("my ", _LIKENED.sub(r"\1", text))
+    low = text.lower()
+    if " it" in low or "else" in low or "never" in low:
+        text = _SLANG.sub(_slang, text)
+    if "like" in low:
+        text = _REQUEST_LIKE.sub("i request", text)
     return vader().polarity_scores(text)["compound"]
 
 
@@ -180,6 +222,11 @@ COMPLAINT_CUES = re.compile(
     r"negative|niggle|criticism|letdown|let down|disappointment)(?! (?:at all|whatsoever))\b|"
     r"\b(?:i'?d|i would|we'?d|we would) (?:just |really )?like (?:the|it|them|you|your|there) "
     r"(?:\w+ ){0,4}to (?:be|have|stop|start|get|include|offer|use|serve)\b|"
+    # a job not done, an apology never made: "didn't bring the right bits", "not even a call"
+    r"\b(?:i'?m|i am|we'?re|we are|was|were|absolutely|totally|so|really) gutted\b|"
+    r"\b(?:didn'?t|did not|never) (?:bring|send|include|install|fit|deliver|refund|replace|"
+    r"repair|return (?:my|our|the))\b|\bnot even (?:an? )?(?:apology|sorry|call|reply|"
+    r"response|text|e-?mail|explanation)\b|"
     r"\b(?:still (?:not|no|waiting|haven'?t|hasn'?t|didn'?t)|never (?:arrived|came|received|"
     r"showed|got|again)|nobody (?:came|answered|helped|cares)|no one (?:came|answered|helped)|"
     r"(?:want|need|demand|waiting for|wait for|where(?:'s| is) my|no|asked for|ask for|"
@@ -366,7 +413,10 @@ PRAISE_CUES = re.compile(
     r"after|later|when)|(?:been (?:shopping|coming|ordering|buying)|shopped|a customer) "
     r"(?:\w+ ){0,4}for (?:\d+|many|ten|five|twenty|several) years|rare these days|"
     r"(?:didn'?t|wouldn'?t) (?:charge|take (?:my |any )?money)|pay next time|"
-    r"on the house|went out of (?:his|her|their|the) way|before i (?:even )?(?:noticed|asked)|"
+    r"on the house|went out of (?:his|her|their|the) way|before i (?:even )?(?:noticed|asked|"
+    r"spotted|realised|realized|knew)|why didn'?t (?:i|we) (?:\w+ ){0,3}(?:sooner|earlier|before)|"
+    r"(?<!not )(?<!never )(?<!n't )(?:arrived|delivered|came|turned up|showed up|here|there) "
+    r"(?:\w+ )?(?:on time|bang on time|right on time|on the dot)|in and out in|"
     r"(?:arrived|came|was at (?:my|the) door) (?:\d+ minutes )?(?:early|ahead of time|before)|"
     r"deserves? a (?:raise|medal|promotion)|legend|absolute star|gem|"
     r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem)\b")

@@ -97,10 +97,15 @@ _ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:yo
                        r"what'?s the point|what is the point|seriously|neden|niye|nicin|hani|"
                        r"nasil olur|bu nasil|ne bicim)\b")
 
+_OWN_DELAY = re.compile(r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we)\b|\bneden daha once\b")
+
 
 def _asks_why(folded: str, question: bool) -> bool:
     """"Why …?", "How is it possible that …", "nasıl olur ya": asked of a shop, a complaint.
-    Without a question mark only at a sentence's start ("that's why I come back" is not)."""
+    Without a question mark only at a sentence's start ("that's why I come back" is not);
+    never of the customer's own delay ("Why didn't I come here sooner?")."""
+    if _OWN_DELAY.search(folded):
+        return False
     match = _ASKS_WHY.search(folded)
     return bool(match) and (question or match.start() == 0 or
                             folded[:match.start()].rstrip()[-1:] in ".!?;,")
@@ -109,6 +114,8 @@ def _asks_why(folded: str, question: bool) -> bool:
 # Questions that answer themselves with praise: "Başka ne isteriz?", "What more could you want?"
 _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir|isteyeyim|"
                          r"isteyelim)\w*|"
+                         r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we) (?:\w+ ){0,5}"
+                         r"(?:sooner|earlier|before)\b|"
                          r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"
                          r"wish|need)\b", re.I)
 

@@ -31,7 +31,7 @@ def test_questions_information_and_kind_acts_stay_off_the_complaint_list(text):
     ("The courier waited while I checked the glasses and swapped the one that had a chip.",
      False),  # the chip is the trouble staff put right
     ("Do the glasses come in a box, or wrapped?", False),  # a question asks
-    ("The glasses arrived chipped.", True),  # the rules have no word for it
+    ("The glasses arrived in two pieces.", True),  # the rules have no word for it
 ])
 def test_what_the_model_may_read(text, reads):
     signals = read_signals(text, _english(), None)

@@ -434,3 +434,21 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
 ])
 def test_verdicts_at_the_end_and_the_one_fault(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The painters smashed it, walls look perfect.", "praise"),  # slang VADER reads as harm
+    ("Never had such an easy exchange.", "praise"),
+    ("I'd like a copy of last month's receipt, please.", "neutral"),  # a request, not liking
+    ("Why didn't we switch to you sooner?", "praise"),  # the customer's own delay
+    ("Delivered right on time again, lovely.", "praise"),
+    ("Not even a reply to my three emails?", "complaint"),
+    ("The courier didn't bring the second box.", "complaint"),
+    ("They said the refund would take 3 days. It's been 12 days.", "complaint"),
+    ("New sofa 😍", "praise"),  # VADER drops one-character tokens: emoji scored as words
+    ("Delivery slot missed again 😡", "complaint"),
+    ("The fishmonger gutted the trout for me and wrapped it in ice.", "neutral"),
+    ("Absolutely gutted, the lamp arrived smashed.", "complaint"),
+])
+def test_english_slang_requests_emoji_and_jobs_not_done(text, label):
+    assert assess(text, "en").label == label
