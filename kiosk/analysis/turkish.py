@@ -322,7 +322,8 @@ def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
 
 # "Hiç beklemediğim kadar hızlı": faster than expected, not a wait.
 _BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:kadar|ölçüde|olcude|"
-                              r"derecede)")
+                              r"derecede)|[Bb]ekle(?:di[ğg]im|nti(?:m|miz))(?:in|ın|iz|ızın|"
+                              r"imizin)? (?:[üu]st[üu]nde|[üu]zerinde|[öo]tesinde)")
 
 
 @lru_cache(maxsize=1024)
@@ -330,7 +331,7 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     """Sentences with a value on every token, and each sentence's weighted total.
 
     Cached (read-only to callers): the score and the sarcasm cues read the same text."""
-    sentences = _tokenize(_BEYOND_EXPECTED.sub("çok", text))
+    sentences = _tokenize(_BEYOND_EXPECTED.sub("çok iyi", text))
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)
     totals: list[float] = []

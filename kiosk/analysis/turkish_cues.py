@@ -20,6 +20,13 @@ CONTRAST = re.compile(
 
 _COMPLAINT = re.compile(
     r"\b(?:"
+    # plain facts of a thing not as sold or not working: "katalogdakinden farklı çıktı",
+    # "çizimle uyuşmuyor", "kapı kolu elimde kaldı", "bu fiyata bu kalite mi?"
+    r"farkli (?:\w+ )?(?:cikti|geldi|gelmis|cikmis)|(?:uyusmuyor|uymuyor|tutmuyor)\b|"
+    r"elimde kaldi|bu fiyata bu (?:kalite|hizmet|urun|muamele) mi\b|(?:zor|boyle|bu kadar \w+) "
+    r"olmamali\w*|(?:sorumlu\w*|muhatab\w*|ilgilenen) (?:kim|yok|belli degil)|"
+    r"(?:yapamadilar|kuramadilar|takamadilar|bulamadilar|cozemediler|kapanmiyor|"
+    r"acilmiyor)\b|"
     # a wish that someone did their job: "telefonu bir açan olsa çok güzel olurdu"
     r"(?:acan|cevap veren|arayan|ilgilenen|donen|donus yapan|yanit veren|bakan) (?:biri |birisi |"
     r"bir kisi )?(?:olsa|cikarsa)|"
@@ -39,7 +46,8 @@ _COMPLAINT = re.compile(
     r"(?:param|paramizi) (?:iade|geri)(?! (?:geldi|edildi|yatti|yatirildi|verildi)\b)|"
     r"mahvetti|rezil oldum|magdur|"
     r"(?:tek|bir|sadece bir) (?:kasa|kasiyer|gorevli|personel|eleman)\w*|"
-    r"(?:erimis|ezik|ezilmis|kirik|kirilmis|bozuk|eksik|yanlis|soguk|islak|acik|yirtik|cizik|"
+    r"(?:erimis|ezik|ezilmis|kirik|kirilmis|bozuk|eksik|yanlis|soguk|islak|acik|yirtik|cizik|patlak|"
+    r"lekeli|kirli|catlak|"
     r"cizilmis|arizali|hasarli|kullanilmis|ikinci el|acilmis) (?:geldi|cikti)|"
     r"(?:iade|para iadesi|degisim)\w* (?:yapilmadi|yapmiyorlar|yapmadilar|etmiyorlar|"
     r"kabul etmiyor\w*)|"
@@ -71,7 +79,8 @@ _COMPLAINT = re.compile(
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
     r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
-    r"(?:atip|birakip|firlatip) git\w*|sadece (?:\d+|iki|uc|dort|bes|alti) (?:haftada|ayda)|"
+    r"(?<!temiz )(?<!tertemiz )(?<!temizce )(?:atip|birakip|firlatip) git\w*|"
+    r"sadece (?:\d+|iki|uc|dort|bes|alti) (?:haftada|ayda)|"
     # the fault said by ellipsis or as a wish: "bekleme süresi değil", "daha iyi olabilirdi"
     r",\s*(?:\w+ ){0,2}(?:pek |hic )?(?:oyle |o kadar )?degil(?:di)?\W*$|"
     r"pek (?:oyle|o kadar) degil|daha (?:\w+ )?olabilirdi\b|fiyat\w* (?:\w+ )?ucmus|"
@@ -81,7 +90,7 @@ _COMPLAINT = re.compile(
     r"(?:cekim|sinyal|sebeke|hat|internet|baglanti)\w* (?:\w+ )?(?:gidiyor|dusuyor|kopuyor|"
     r"kesiliyor|yok)\w*|(?:aktarildim|yonlendirildim|top gibi)\w*|onaylamadigim\w* "
     r"(?:ucret|islem|paket|hizmet|abonelik)\w*|(?:bilgim|haberim) olmadan|fotograf\w* (?:\w+ ){0,3}"
-    r"(?:eski|yillik|alakasiz|farkli)\w*|yuzume kapat\w*|(?:surekli|kendi kendine|durmadan) "
+    r"(?:eski|yillik|alakasiz|farkli)\w*|yuzu\w* kapat\w*|(?:surekli|kendi kendine|durmadan) "
     r"(?:cikis yapiyor|kapaniyor|donuyor|cokuyor)|hala (?:\w+ ){0,2}yok\b|kaybettiniz\b|"
     r"(?:ikinci|ucuncu|dorduncu|besinci|kacinci) (?:kez|kere|defa|sefer) (?:\w+ )?(?:kayb|gecik|"
     r"bozul|eksik|yanlis|iptal|kirik|hasar|gelmedi|unut)\w*|"
@@ -127,7 +136,7 @@ _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w
 
 _PRAISE = re.compile(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
-    r"eksik olmayin|eksik olmasin|baska soze gerek yok|(?:ugramadan|almadan|yemeden) "
+    r"eksik olmayin|eksik olmasin|baska soze gerek yok|selam olsun|(?:ugramadan|almadan|yemeden) "
     r"(?:gecemiyorum|gecemiyoruz|edemiyorum|edemiyoruz)|bir kurus (?:bile )?(?:almadi|istemedi)\w*|"
     r"hicbir (?:ucret|ek ucret|ucret farki|para) (?:almadi|istemedi)\w*|"
     r"hicbir sey eksil?(?:memis|medi)\w*|"
@@ -179,6 +188,7 @@ def complaint_cues(text: str) -> bool:
 # Hearsay, not the customer's view: "pahalı diyorlar ama", "rezalet diye yorum yazanlara".
 REPORTED = re.compile(
     r"[\"'“‘][^\"'”’]{1,80}[\"'”’] (?:deyip|diyerek)\b|"
+    r"[Kk]im (?:demi[şs]|dedi|söyledi|soyledi)\b[^?.!]{0,80}[?.!]|"
     r"(?:^|(?<=[\s,;.]))[^\s,;.]+ (?:diyorlar|diyenler\w*|diyen\w*|denir|deniyor|diye (?:\w+ )?"
     r"(?:yaz|dusun|soyle|yorum)\w*)", re.IGNORECASE)
 # A sentence that is a verdict on the whole visit (matched whole, folded).
@@ -197,6 +207,7 @@ RECOVERY = re.compile(
 # The staff put something right ("ekranı değiştirdiler", "işlemi hemen durdurdu").
 RESOLVED = re.compile(
     r"(?<!\w)(?:de[ğg]i[şs]tirdi\w*|de[ğg]i[şs]tirip|de[ğg]i[şs]tirildi\w*|tamir etti\w*|"
+    r"halloldu\w*|hallolmu[şs]\w*|yeniden kestiler|"
     r"tamir edip|"
     r"tamir edildi\w*|[çc][öo]zd[üu]\w*|[çc][öo]z[üu]ld[üu]\w*|hallett\w*|halledip|halledildi\w*|"
     r"durdurdu\w*|durdurup|engelledi\w*|engelleyip|yenisini|iade etti\w*|kurtard[ıi]\w*|"
@@ -267,7 +278,7 @@ _SUGGESTION = re.compile(
     r"\w+(?:seniz|saniz) (?:\w+ )?(?:iyi|guzel|harika|super|sevinirim|memnun) olur|"
     r"sevinirim|"
     r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
-    r"oneri\w*|tavsiyem|mumkun mu|musait mi|acaba)\b")
+    r"onerim\w*|onerimiz\w*|oneri olarak|tavsiyem|mumkun mu|musait mi|acaba)\b")
 
 
 def suggestion(text: str) -> bool:

@@ -452,3 +452,23 @@ def test_verdicts_at_the_end_and_the_one_fault(text, lang, label):
 ])
 def test_english_slang_requests_emoji_and_jobs_not_done(text, label):
     assert assess(text, "en").label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Kumaş rengi katalogdakinden farklı geldi.", "complaint"),
+    ("Dolap kapakları çizimle uyuşmuyor.", "complaint"),
+    ("Çekmece kolu ilk gün elimde kaldı.", "complaint"),
+    ("Bu fiyata bu kalite mi?", "complaint"),  # asked, it complains
+    ("Bu fiyata bu kalite, harika.", "praise"),  # exclaimed, it praises
+    ("Montajcılar iki saatte bir dolap kuramadılar.", "complaint"),
+    ("Buzdolabının kapısı tam kapanmıyor.", "complaint"),
+    ("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "neutral"),  # "before closing"
+    ("Kalitesi beklentimin üstünde çıktı.", "praise"),  # above expectations, not a wait
+    ("Kim demiş zincir mağazalarda ilgi olmaz diye? Kasiyer her şeyi tek tek anlattı.",
+     "praise"),
+    ("Ustalar işi bitirip her yeri tertemiz bırakıp gittiler.", "praise"),
+    ("Kurulum ekibine selam olsun.", "praise"),
+    ("Saat 10'da geleceği söylendi, saat 16 oldu.", "complaint"),
+])
+def test_turkish_plain_facts_and_rebuttals(text, label):
+    assert assess(text, "tr").label == label
