@@ -472,3 +472,17 @@ def test_english_slang_requests_emoji_and_jobs_not_done(text, label):
 ])
 def test_turkish_plain_facts_and_rebuttals(text, label):
     assert assess(text, "tr").label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The towel rail came off the wall within a fortnight.", "complaint"),
+    ("The website said the lamp was in stock; turns out it wasn't.", "complaint"),
+    ("Is anyone actually working at the paint desk?", "complaint"),
+    ("Who designed this car park? Three floors and one exit.", "complaint"),
+    ("The wardrobe is only half assembled and the crew has gone.", "complaint"),
+    ("Smooth exchange, the man at the desk didn't even ask for the box.", "praise"),
+    ("Wasn't expecting much for the price but the desk is rock solid.", "praise"),
+    ("Drove an hour for the sofa and it was worth every minute.", "praise"),
+])
+def test_english_turns_out_rhetorical_and_low_expectations(text, label):
+    assert assess(text, "en").label == label
