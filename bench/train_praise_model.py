@@ -95,6 +95,7 @@ def examples(lang: str) -> list[Example]:
                        (ROOT / "tests" / "data" / "dev-hard.jsonl", lambda r: True),
                        (DATA / "dev-blind" / "labelled.jsonl", lambda r: True),
                        (DATA / "dev-blind-2" / "labelled.jsonl", lambda r: True),
+                       (DATA / "dev-blind-3" / "labelled.jsonl", lambda r: True),
                        (DATA / "labelled.jsonl", lambda r: r["split"] == "dev")):
         if path.exists():
             for line in path.read_text("utf-8").splitlines():
