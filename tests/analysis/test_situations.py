@@ -319,7 +319,9 @@ def test_english_requests_and_thanks(text, label):
     assert assess(text, "en").label == label
 
 
-@pytest.mark.parametrize("text,lang,label", [
+# Read in context, in both languages; each group names the construction it checks.
+READ_IN_CONTEXT = [
+    # formulas of thanks and denied faults
     # thanks that VADER reads as a refusal, faults denied outright, slang for the staff
     ("I can't thank the night nurse enough.", "en", "praise"),
     ("Not a single scratch on the sofa after the move.", "en", "praise"),
@@ -340,34 +342,20 @@ def test_english_requests_and_thanks(text, label):
     # "ne … ne …" denies both: a fault denied is good, a good thing denied is not
     ("Ne kuyruk vardı ne bekleme, her şey sorunsuz.", "tr", "praise"),
     ("Ne tuz ne baharat vardı, yemek yavan.", "tr", "complaint"),
-])
-def test_formulas_of_thanks_and_denied_faults(text, lang, label):
-    assert assess(text, lang).label == label
-
-
-@pytest.mark.parametrize("text,lang,label", [
+    # promised times and amounts that were not kept
     ("Delivery slot said 9:00, the van came at 11:40.", "en", "complaint"),
     ("Asked for 3 copies, got 1.", "en", "complaint"),
     ("Randevu 09:30'daydı, 11:15'te çağırdılar.", "tr", "complaint"),
     ("Booked for 15:00, in the chair at 15:05, lovely cut.", "en", "praise"),  # 5 minutes
     ("Helal olsun, gece 1'de verdiğim sipariş 15 dakikada geldi.", "tr", "praise"),
-])
-def test_promised_times_and_amounts_that_were_not_kept(text, lang, label):
-    assert assess(text, lang).label == label
-
-
-@pytest.mark.parametrize("text,label", [
-    ("Congrats on the fourth outage this month, very consistent.", "complaint"),
-    ("Thanks for hiking my rent by 30% with two days' notice. Very neighbourly.", "complaint"),
-    ("Thanks for the power cut warning text, very helpful.", "praise"),
-    ("Thanks for the second free coffee, you spoil us.", "praise"),
-    ("Thanks for raising money for the shelter, lovely team.", "praise"),
-])
-def test_english_thanks_for_a_loss_is_sarcasm(text, label):
-    assert assess(text, "en").label == label
-
-
-@pytest.mark.parametrize("text,lang,label", [
+    # english thanks for a loss is sarcasm
+    ("Congrats on the fourth outage this month, very consistent.", "en", "complaint"),
+    ("Thanks for hiking my rent by 30% with two days' notice. Very neighbourly.", "en",
+     "complaint"),
+    ("Thanks for the power cut warning text, very helpful.", "en", "praise"),
+    ("Thanks for the second free coffee, you spoil us.", "en", "praise"),
+    ("Thanks for raising money for the shelter, lovely team.", "en", "praise"),
+    # stories that end well
     # staff put it right, in more words
     ("Someone used my card online, they froze it within minutes and refunded everything. "
      "Brilliant.", "en", "praise"),
@@ -380,12 +368,7 @@ def test_english_thanks_for_a_loss_is_sarcasm(text, label):
     ("Diş hekiminden çok korkuyordum ama hekim çok sabırlı ve nazikti.", "tr", "praise"),
     ("The food was cold. The staff were lovely.", "en", "complaint"),
     ("Hiç beklemediğim kadar hızlı teslim ettiler.", "tr", "praise"),
-])
-def test_stories_that_end_well(text, lang, label):
-    assert assess(text, lang).label == label
-
-
-@pytest.mark.parametrize("text,lang,label", [
+    # titles wishes and questions that complain
     ('Which screen is "Bad Moms Christmas" on tonight?', "en", "neutral"),  # a title
     ('"Kötü Çocuk" filmi hangi salonda?', "tr", "neutral"),
     ("It would be nice if the ticket machine actually worked on Sundays.", "en", "complaint"),
@@ -395,8 +378,63 @@ def test_stories_that_end_well(text, lang, label):
     ("What's the point of booking if you still make us queue?", "en", "complaint"),
     ("Neden her hafta aynı ürün eksik geliyor?", "tr", "complaint"),
     ("That's why I keep coming back.", "en", "neutral"),
-])
-def test_titles_wishes_and_questions_that_complain(text, lang, label):
+    # verdicts at the end and the one fault
+    # staff acted and a whole-visit verdict ends it: what came before is the story
+    ("Card got skimmed abroad. Froze it in the app, disputed three transactions, had the "
+     "money back in 48h. Absolutely solid.", "en", "praise"),
+    ("Yanlış hesaba para gönderdim, banka karşı tarafla iletişime geçti, 3 günde param geri "
+     "geldi. Eksik olmayın.", "tr", "praise"),
+    ("Waited 2 hours for a cold pizza. 10/10.", "en", "complaint"),  # no act: irony
+    ("The order was late and cold. Highly recommended.", "en", "complaint"),
+    # the one fault in a happy text
+    ("Great pool. I'd just like the changing rooms to be cleaned more often.", "en",
+     "complaint"),
+    ("Lovely frames, kind staff. Only downside is the two-week wait for lenses.", "en",
+     "complaint"),
+    ("Not one complaint from the group.", "en", "praise"),
+    ("I'd just like to say thank you to the whole team.", "en", "praise"),
+    # english slang requests emoji and jobs not done
+    ("The painters smashed it, walls look perfect.", "en", "praise"),  # slang VADER reads as harm
+    ("Never had such an easy exchange.", "en", "praise"),
+    ("I'd like a copy of last month's receipt, please.", "en", "neutral"),  # a request, not liking
+    ("Why didn't we switch to you sooner?", "en", "praise"),  # the customer's own delay
+    ("Delivered right on time again, lovely.", "en", "praise"),
+    ("Not even a reply to my three emails?", "en", "complaint"),
+    ("The courier didn't bring the second box.", "en", "complaint"),
+    ("They said the refund would take 3 days. It's been 12 days.", "en", "complaint"),
+    ("New sofa 😍", "en", "praise"),  # VADER drops one-character tokens: emoji scored as words
+    ("Delivery slot missed again 😡", "en", "complaint"),
+    ("The fishmonger gutted the trout for me and wrapped it in ice.", "en", "neutral"),
+    ("Absolutely gutted, the lamp arrived smashed.", "en", "complaint"),
+    # turkish plain facts and rebuttals
+    ("Kumaş rengi katalogdakinden farklı geldi.", "tr", "complaint"),
+    ("Dolap kapakları çizimle uyuşmuyor.", "tr", "complaint"),
+    ("Çekmece kolu ilk gün elimde kaldı.", "tr", "complaint"),
+    ("Bu fiyata bu kalite mi?", "tr", "complaint"),  # asked, it complains
+    ("Bu fiyata bu kalite, harika.", "tr", "praise"),  # exclaimed, it praises
+    ("Montajcılar iki saatte bir dolap kuramadılar.", "tr", "complaint"),
+    ("Buzdolabının kapısı tam kapanmıyor.", "tr", "complaint"),
+    ("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "tr", "neutral"),  # "before closing"
+    ("Kalitesi beklentimin üstünde çıktı.", "tr", "praise"),  # above expectations, not a wait
+    ("Kim demiş zincir mağazalarda ilgi olmaz diye? Kasiyer her şeyi tek tek anlattı.", "tr",
+     "praise"),
+    ("Ustalar işi bitirip her yeri tertemiz bırakıp gittiler.", "tr", "praise"),
+    ("Kurulum ekibine selam olsun.", "tr", "praise"),
+    ("Saat 10'da geleceği söylendi, saat 16 oldu.", "tr", "complaint"),
+    # english turns out rhetorical and low expectations
+    ("The towel rail came off the wall within a fortnight.", "en", "complaint"),
+    ("The website said the lamp was in stock; turns out it wasn't.", "en", "complaint"),
+    ("Is anyone actually working at the paint desk?", "en", "complaint"),
+    ("Who designed this car park? Three floors and one exit.", "en", "complaint"),
+    ("The wardrobe is only half assembled and the crew has gone.", "en", "complaint"),
+    ("Smooth exchange, the man at the desk didn't even ask for the box.", "en", "praise"),
+    ("Wasn't expecting much for the price but the desk is rock solid.", "en", "praise"),
+    ("Drove an hour for the sofa and it was worth every minute.", "en", "praise"),
+]
+
+
+@pytest.mark.parametrize("text,lang,label", READ_IN_CONTEXT)
+def test_read_in_context(text, lang, label):
     assert assess(text, lang).label == label
 
 
@@ -414,75 +452,3 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     assert verdict.label == label
     if label == "praise":
         assert verdict.score < 0.5  # praise, but a curator looks before a wall shows it
-
-
-@pytest.mark.parametrize("text,lang,label", [
-    # staff acted and a whole-visit verdict ends it: what came before is the story
-    ("Card got skimmed abroad. Froze it in the app, disputed three transactions, had the "
-     "money back in 48h. Absolutely solid.", "en", "praise"),
-    ("Yanlış hesaba para gönderdim, banka karşı tarafla iletişime geçti, 3 günde param geri "
-     "geldi. Eksik olmayın.", "tr", "praise"),
-    ("Waited 2 hours for a cold pizza. 10/10.", "en", "complaint"),  # no act: irony
-    ("The order was late and cold. Highly recommended.", "en", "complaint"),
-    # the one fault in a happy text
-    ("Great pool. I'd just like the changing rooms to be cleaned more often.", "en",
-     "complaint"),
-    ("Lovely frames, kind staff. Only downside is the two-week wait for lenses.", "en",
-     "complaint"),
-    ("Not one complaint from the group.", "en", "praise"),
-    ("I'd just like to say thank you to the whole team.", "en", "praise"),
-])
-def test_verdicts_at_the_end_and_the_one_fault(text, lang, label):
-    assert assess(text, lang).label == label
-
-
-@pytest.mark.parametrize("text,label", [
-    ("The painters smashed it, walls look perfect.", "praise"),  # slang VADER reads as harm
-    ("Never had such an easy exchange.", "praise"),
-    ("I'd like a copy of last month's receipt, please.", "neutral"),  # a request, not liking
-    ("Why didn't we switch to you sooner?", "praise"),  # the customer's own delay
-    ("Delivered right on time again, lovely.", "praise"),
-    ("Not even a reply to my three emails?", "complaint"),
-    ("The courier didn't bring the second box.", "complaint"),
-    ("They said the refund would take 3 days. It's been 12 days.", "complaint"),
-    ("New sofa 😍", "praise"),  # VADER drops one-character tokens: emoji scored as words
-    ("Delivery slot missed again 😡", "complaint"),
-    ("The fishmonger gutted the trout for me and wrapped it in ice.", "neutral"),
-    ("Absolutely gutted, the lamp arrived smashed.", "complaint"),
-])
-def test_english_slang_requests_emoji_and_jobs_not_done(text, label):
-    assert assess(text, "en").label == label
-
-
-@pytest.mark.parametrize("text,label", [
-    ("Kumaş rengi katalogdakinden farklı geldi.", "complaint"),
-    ("Dolap kapakları çizimle uyuşmuyor.", "complaint"),
-    ("Çekmece kolu ilk gün elimde kaldı.", "complaint"),
-    ("Bu fiyata bu kalite mi?", "complaint"),  # asked, it complains
-    ("Bu fiyata bu kalite, harika.", "praise"),  # exclaimed, it praises
-    ("Montajcılar iki saatte bir dolap kuramadılar.", "complaint"),
-    ("Buzdolabının kapısı tam kapanmıyor.", "complaint"),
-    ("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "neutral"),  # "before closing"
-    ("Kalitesi beklentimin üstünde çıktı.", "praise"),  # above expectations, not a wait
-    ("Kim demiş zincir mağazalarda ilgi olmaz diye? Kasiyer her şeyi tek tek anlattı.",
-     "praise"),
-    ("Ustalar işi bitirip her yeri tertemiz bırakıp gittiler.", "praise"),
-    ("Kurulum ekibine selam olsun.", "praise"),
-    ("Saat 10'da geleceği söylendi, saat 16 oldu.", "complaint"),
-])
-def test_turkish_plain_facts_and_rebuttals(text, label):
-    assert assess(text, "tr").label == label
-
-
-@pytest.mark.parametrize("text,label", [
-    ("The towel rail came off the wall within a fortnight.", "complaint"),
-    ("The website said the lamp was in stock; turns out it wasn't.", "complaint"),
-    ("Is anyone actually working at the paint desk?", "complaint"),
-    ("Who designed this car park? Three floors and one exit.", "complaint"),
-    ("The wardrobe is only half assembled and the crew has gone.", "complaint"),
-    ("Smooth exchange, the man at the desk didn't even ask for the box.", "praise"),
-    ("Wasn't expecting much for the price but the desk is rock solid.", "praise"),
-    ("Drove an hour for the sofa and it was worth every minute.", "praise"),
-])
-def test_english_turns_out_rhetorical_and_low_expectations(text, label):
-    assert assess(text, "en").label == label
