@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from kiosk.analysis import name_words
 from kiosk.analysis.text import key, normalise, tokens
@@ -193,8 +194,7 @@ def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
     return index
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: built for every word of every text
     base: str  # key of the word before any apostrophe
     rest: str  # key of what follows the apostrophe ('' if none)
     capital: bool
@@ -210,7 +210,7 @@ def _words(text: str) -> list[_Word]:
         j = match.start() - 1  # the last visible character before the word (no slicing:
         while j >= 0 and text[j].isspace():  # a copy per word is quadratic in long texts)
             j -= 1
-        words.append(_Word(key(base), key(rest), raw[:1].isupper(),
+        words.append(_Word(key(base), key(rest) if rest else "", raw[:1].isupper(),
                            j < 0 or text[j] in _SENTENCE_END))
     return words
 

@@ -452,3 +452,12 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     assert verdict.label == label
     if label == "praise":
         assert verdict.score < 0.5  # praise, but a curator looks before a wall shows it
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Soyunma odasında sabun yoktu.", "complaint"),  # a thing that should be there
+    ("Akşam 8'de gittim, yumuşatıcı bitmişti.", "complaint"),
+    ("Otopark sorunu yok, her zaman yer var.", "neutral"),  # no problem is no complaint
+])
+def test_turkish_missing_amenities(text, label):
+    assert assess(text, "tr").label == label
