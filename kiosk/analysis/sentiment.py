@@ -20,6 +20,11 @@ from kiosk.analysis.text import key
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 _FRAGMENTS = re.compile(r"[,;:–—]+\s*|(?<=[.!?…])\s+|\n+")
 _QUESTION = re.compile(r"\?\s*$")
+# After the question, only a courtesy: "… is there any update? Thanks", "… mı? Şimdiden teşekkürler"
+_COURTESY = re.compile(r"\?\s*(?:\W*(?:thanks?|thank you|thx|cheers|please|regards|kind regards|"
+                       r"many thanks|in advance|te[şs]ekk[üu]r\w*|[şs]imdiden|sa[ğg]ol\w*|"
+                       r"iyi g[üu]nler|iyi [çc]al[ıi][şs]malar|rica ederim|l[üu]tfen)\W*){1,3}$",
+                       re.I)
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,11 @@ _ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:yo
                        r"nasil olur|bu nasil|ne bicim)\b")
 
 _OWN_DELAY = re.compile(r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we)\b|\bneden daha once\b")
+
+
+def _asks(text: str) -> bool:
+    """The text ends on a question, perhaps followed by thanks in advance."""
+    return bool(_QUESTION.search(text) or "?" in text and _COURTESY.search(text))
 
 
 def _asks_why(folded: str, question: bool) -> bool:
@@ -216,7 +226,7 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         after=clause_scores[-1] if clause_scores else None, cues=cues,
         praise_cue=not negative_context and thanked,
         sarcasm=sarcasm,
-        question=bool(_QUESTION.search(text)) and not rhetorical,
+        question=_asks(text) and not rhetorical,
         asks_why=_asks_why(folded, "?" in text),
         suggestion=language.suggestion(text) and not rhetorical,
         rating=rating, kind_act=kind_act,

@@ -189,6 +189,9 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
                 toks[i + 1].hit.flag == "!":
             silenced.update((i + 1, k))  # "yanlış ürün gelmedi": the fault never came
             return "negated"
+        if kind == "complaint" and hit.valence < 0 and hit.flag != "!" and k == i + 1:
+            silenced.add(k)  # "bir kez bile kırık gelmedi": the fault never came
+            return "negated"
         if kind == "own" and hit.flag == "!":
             return "negated"
         if kind == "resolver" and hit.valence < 0:
@@ -323,7 +326,10 @@ def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
 # "Hiç beklemediğim kadar hızlı": faster than expected, not a wait.
 _BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:kadar|ölçüde|olcude|"
                               r"derecede)|[Bb]ekle(?:di[ğg]im|nti(?:m|miz))(?:in|ın|iz|ızın|"
-                              r"imizin)? (?:[üu]st[üu]nde|[üu]zerinde|[öo]tesinde)")
+                              r"imizin)? (?:[çc]ok |epey |fazlas[ıi]yla )?(?:[üu]st[üu]nde|"
+                              r"[üu]zerinde|[öo]tesinde)")
+# "Memnun kalmamak elde değil": one cannot help being pleased.
+_CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
 
 
 @lru_cache(maxsize=1024)
@@ -331,7 +337,10 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     """Sentences with a value on every token, and each sentence's weighted total.
 
     Cached (read-only to callers): the score and the sarcasm cues read the same text."""
-    sentences = _tokenize(_BEYOND_EXPECTED.sub("çok iyi", text))
+    text = _BEYOND_EXPECTED.sub("çok iyi", text)
+    if "elde" in text:
+        text = _CANNOT_HELP.sub(r"\1m\2k kesin", text)
+    sentences = _tokenize(text)
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)
     totals: list[float] = []

@@ -461,3 +461,14 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
 ])
 def test_turkish_missing_amenities(text, label):
     assert assess(text, "tr").label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Mantarlar iki aydır bir kez bile ezik gelmedi.", "tr", "praise"),  # a fault that never came
+    ("Sipariş gelmedi.", "tr", "complaint"),
+    ("Yeni şube beklentimin çok üstünde çıktı.", "tr", "praise"),
+    ("Memnun kalmamak elde değil.", "tr", "praise"),  # one cannot help being pleased
+    ("Is the blue jacket back in stock? Thanks", "en", "neutral"),  # a question, then courtesy
+])
+def test_faults_that_never_came_and_questions_with_thanks(text, lang, label):
+    assert assess(text, lang).label == label
