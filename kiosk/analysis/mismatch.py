@@ -94,9 +94,31 @@ def _times_differ(folded: str) -> bool:
     return False
 
 
+# "Thanks for delivering my frozen food warm": what should be cold came warm, or the reverse.
+_KEPT_COLD = (r"(?:frozen|ice ?cream|chilled|iced|dondurma\w*|donuk|dondurulmus|buzlu)")
+_WARMED = r"(?:warm|melted|melting|room temperature|lukewarm|erimis|eriyik|erimisti|ilik)"
+_KEPT_HOT = r"(?:soup|coffee|tea|pizza|corba\w*|kahve\w*|cay\w*|pizza\w*)"
+_COOLED = r"(?:cold|stone cold|lukewarm|freezing|buz gibi|soguk|ilik|donmus)"
+# the temperature said of the thing, not of another one: "my soup came cold", "pizza buz gibi
+# geldi" (not "hot soup and cold drinks")
+_SAID = r"(?=\s*(?:$|[,;]|and\b|but\b|when\b|by\b|geldi|gelmis|cikti|idi|ydi|ve\b))"
+_TEMPERATURE = re.compile(rf"\b{_KEPT_COLD}\b[^.!?]{{0,40}}\b{_WARMED}\b{_SAID}|"
+                          rf"\b{_KEPT_HOT}\b[^.!?]{{0,40}}\b{_COOLED}\b{_SAID}")
+# … unless it says the opposite: "kept cold", "still frozen", "sıcacık geldi".
+_KEPT_RIGHT = re.compile(r"\b(?:still|kept|stayed|perfectly|nice and|not|never|hic|bile|yine de)\b")
+
+
+def _temperature(folded: str) -> bool:
+    for sentence in re.split(r"[.!?]", folded):
+        match = _TEMPERATURE.search(sentence)
+        if match and not _KEPT_RIGHT.search(match.group()):
+            return True
+    return False
+
+
 def mismatch(text: str) -> bool:
     folded = key(normalise(text))
-    if wrong_kind(folded):
+    if wrong_kind(folded) or _temperature(folded):
         return True
     for part in _PART_OF.finditer(folded):
         got, owed = int(part.group(1)), int(part.group(2))

@@ -472,3 +472,14 @@ def test_turkish_missing_amenities(text, label):
 ])
 def test_faults_that_never_came_and_questions_with_thanks(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Thanks for bringing my frozen peas warm, truly above and beyond.", "en", "complaint"),
+    ("The ice cream arrived melted.", "en", "complaint"),
+    ("Hot soup and cold drinks, perfect lunch.", "en", "praise"),
+    ("Çorba buz gibi geldi.", "tr", "complaint"),
+    ("Kahve sıcacık, dondurma donuk geldi, süper.", "tr", "praise"),
+])
+def test_what_should_be_cold_came_warm(text, lang, label):
+    assert assess(text, lang).label == label
