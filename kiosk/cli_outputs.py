@@ -141,6 +141,7 @@ def report_monthly(month: str | None, pdf_file: Path | None, lang: str | None) -
     import flask_babel
 
     from kiosk import report as reports
+    from kiosk import report_render
 
     app = cli._app()
     tz = app.config["TIMEZONE"]
@@ -154,9 +155,9 @@ def report_monthly(month: str | None, pdf_file: Path | None, lang: str | None) -
         data = reports.monthly(chosen, tz)
         if pdf_file is None:
             with app.test_request_context(), flask_babel.force_locale(lang):
-                click.echo(reports.render_text(data, lang), nl=False)
+                click.echo(report_render.render_text(data, lang), nl=False)
             return
-        body = reports.render_pdf(data, lang)
+        body = report_render.render_pdf(data, lang)
     pdf_file.write_bytes(body)
     click.echo(f"{pdf_file}: monthly report {chosen}, {data['totals']['praise']} praise, "
                f"{len(body) // 1024} KB")

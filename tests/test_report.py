@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from flask import g
 
-from kiosk import accounts, db, report
+from kiosk import accounts, db, report, report_render
 from kiosk.models import Analysis, AuditEntry, Item, StaffMember, Suggestion
 from kiosk.report import Month
 
@@ -120,8 +120,8 @@ def test_themes_rise_fall_appear_and_go_quiet(app):
     assert [t["slug"] for t in changes["fell"]] == ["price"]
     assert [t["slug"] for t in changes["new"]] == ["app"]
     assert [t["slug"] for t in changes["quiet"]] == ["delivery"]
-    assert report.change_text(175, "up", "en") == "↑ 175%"
-    assert report.change_text(-67, "down", "tr") == "↓ %67"
+    assert report_render.change_text(175, "up", "en") == "↑ 175%"
+    assert report_render.change_text(-67, "down", "tr") == "↓ %67"
     # Six months of history, the months before collecting began left out.
     assert [p["month"] for p in staff["series"]] == ["2026-01", "2026-02", "2026-03",
                                                      "2026-04"]
@@ -236,7 +236,7 @@ def test_page_renders_in_both_languages_and_escapes_quotes(app, client):
 def test_page_defaults_to_last_full_month_and_refuses_bad_months(app, client):
     last = report.last_full_month(datetime.now(UTC), TZ)
     html = client.get("/reports/monthly?lang=en").get_data(as_text=True)
-    assert report.month_label(last, "en") in html
+    assert report_render.month_label(last, "en") in html
     assert "No approved praise in this month yet." in html
     assert client.get("/reports/monthly?month=2026-13").status_code == 404
     assert client.get("/reports/monthly?month=<b>").status_code == 404

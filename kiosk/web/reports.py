@@ -37,7 +37,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import func, select
 
-from kiosk import audit, db, report
+from kiosk import audit, db, report, report_render
 from kiosk.extensions import csrf, limiter
 from kiosk.models import Suggestion
 from kiosk.web.admin import admin_only
@@ -111,7 +111,7 @@ def monthly_report(month: report.Month) -> dict:
 
 def render_report(data: dict, lang: str, **extra) -> str:
     with flask_babel.force_locale(lang):
-        return report.render_html(data, lang, **extra)
+        return report_render.render_html(data, lang, **extra)
 
 
 def _clean(text: str, limit: int) -> str:
@@ -147,7 +147,7 @@ def monthly_slide():
     with flask_babel.force_locale(lang):
         return render_template("report_slide.html", s=data, lang=lang,
                                version=current_app.config["VERSION"],
-                               refresh=SLIDE_REFRESH_SECONDS, **report.helpers(lang))
+                               refresh=SLIDE_REFRESH_SECONDS, **report_render.helpers(lang))
 
 
 # --- suggestions --------------------------------------------------------------------------
