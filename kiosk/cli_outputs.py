@@ -28,13 +28,13 @@ def digest_group() -> None:
 def digest_send(dry_run: bool, day: str | None, to: tuple[str, ...],
                 language: str | None) -> None:
     """Send a day's digest; an address never gets the same day twice (except --dry-run)."""
-    from kiosk import digest, mail
+    from kiosk import digest, digest_subscriptions, mail
 
     with cli._app().app_context():
         try:
             when = digest.parse_day(day) if day else None
             outcomes = digest.send_day(when, to=to, language=language, dry_run=dry_run)
-        except (digest.DigestError, mail.MailError) as exc:
+        except (digest_subscriptions.DigestError, mail.MailError) as exc:
             raise click.ClickException(str(exc)) from None
     if not outcomes:
         click.echo("nothing to send: no praise for " + ("those addresses" if to else
@@ -56,12 +56,12 @@ def digest_send(dry_run: bool, day: str | None, to: tuple[str, ...],
 @click.option("--language", type=click.Choice(["tr", "en"]), default="tr", show_default=True)
 def digest_subscribe(email: str, branch: str | None, team: str | None, language: str) -> None:
     """Subscribe EMAIL to the morning digest (everything, a branch or a team)."""
-    from kiosk import digest
+    from kiosk import digest_subscriptions
 
     with cli._app().app_context():
         try:
-            sub = digest.subscribe(email, branch=branch, team=team, language=language)
-        except digest.DigestError as exc:
+            sub = digest_subscriptions.subscribe(email, branch=branch, team=team, language=language)
+        except digest_subscriptions.DigestError as exc:
             raise click.ClickException(str(exc)) from None
         scope = " · ".join(filter(None, [sub.branch, sub.team])) or "everything"
         click.echo(f"subscribed {sub.email} ({sub.language}, {scope})")
@@ -71,12 +71,12 @@ def digest_subscribe(email: str, branch: str | None, team: str | None, language:
 @click.argument("email")
 def digest_unsubscribe(email: str) -> None:
     """Stop every digest to EMAIL."""
-    from kiosk import digest
+    from kiosk import digest_subscriptions
 
     with cli._app().app_context():
         try:
-            count = digest.unsubscribe_address(email)
-        except digest.DigestError as exc:
+            count = digest_subscriptions.unsubscribe_address(email)
+        except digest_subscriptions.DigestError as exc:
             raise click.ClickException(str(exc)) from None
     click.echo(f"unsubscribed {email.strip().lower()} ({count} subscriptions)")
 
@@ -84,10 +84,10 @@ def digest_unsubscribe(email: str) -> None:
 @digest_group.command("list")
 def digest_list() -> None:
     """Subscriptions: address, language, branch, team, state."""
-    from kiosk import digest
+    from kiosk import digest_subscriptions
 
     with cli._app().app_context():
-        for s in digest.subscriptions():
+        for s in digest_subscriptions.subscriptions():
             state = f"unsubscribed {s.unsubscribed_at:%Y-%m-%d}" if s.unsubscribed_at \
                 else "active"
             click.echo(f"{s.email}\t{s.language}\t{s.branch or '*'}\t{s.team or '*'}\t{state}")

@@ -16,13 +16,14 @@ rather than risk getting it twice.
 
 `--to ADDRESS` sends the day's full digest (every branch) to those addresses and records it
 like any other send: an address gets one digest per day, whoever asked for it.
+
+Subscribing and unsubscribing (who is on the list) live in kiosk.digest_subscriptions.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.header import Header
@@ -38,135 +39,21 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import audit, db, mail
+from kiosk import db, mail
+from kiosk.digest_subscriptions import (
+    LANGUAGES,
+    DigestError,
+    active_subscriptions,
+    normalise_address,
+)
 from kiosk.feed import display_item
 from kiosk.models import DigestSend, Item, Status, Subscription
 from kiosk.web.huddle import day_praise
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("tr", "en")
 MAX_ITEMS = 50  # more make an e-mail nobody reads to the end; the rest are on /huddle
-ADDRESS_RE = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class DigestError(Exception):
-    """Bad input (an address, a date, a language); the message says what is wrong."""
-
-
-# --- subscriptions -----------------------------------------------------------------------
-
-def normalise_address(raw: str) -> str:
-    """A plain ASCII address, lower-cased; DigestError for anything else."""
-    address = (raw or "").strip().lower()
-    if not ADDRESS_RE.fullmatch(address) or len(address) > 254:
-        raise DigestError(f"{raw.strip()!r} is not an e-mail address like name@example.com"
-                          if raw and raw.strip() else "an e-mail address is required")
-    return address
-
-
-def _clean(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value[:120] or None
-
-
-def subscribe(email: str, *, branch: str | None = None, team: str | None = None,
-              language: str = "tr", actor: str = "cli") -> Subscription:
-    """Subscribe an address to everything, one branch, one team (or a team at a branch).
-
-    Subscribing again with the same scope updates the language and re-activates an
-    unsubscribed row (with a new unsubscribe token).
-    """
-    address = normalise_address(email)
-    if language not in LANGUAGES:
-        raise DigestError(f"language must be tr or en, not {language!r}")
-    branch, team = _clean(branch), _clean(team)
-    session = db.session()
-    query = select(Subscription).where(
-        Subscription.email == address,
-        Subscription.branch == branch if branch else Subscription.branch.is_(None),
-        Subscription.team == team if team else Subscription.team.is_(None))
-    sub = session.scalar(query)
-    before = _describe(sub) if sub else None
-    if sub is None:
-        sub = Subscription(email=address, branch=branch, team=team, language=language,
-                           token=secrets.token_urlsafe(32))
-        session.add(sub)
-    else:
-        if sub.unsubscribed_at is not None:
-            sub.unsubscribed_at, sub.token = None, secrets.token_urlsafe(32)
-        sub.language = language
-    session.flush()
-    audit.record(actor, "digest.subscribe", f"subscription:{sub.id}", before, _describe(sub))
-    session.commit()
-    return sub
-
-
-def _describe(sub: Subscription) -> dict:
-    return {"email": sub.email, "branch": sub.branch, "team": sub.team,
-            "language": sub.language, "active": sub.unsubscribed_at is None}
-
-
-def subscriptions() -> list[Subscription]:
-    return list(db.session().scalars(
-        select(Subscription).order_by(Subscription.unsubscribed_at.is_not(None),
-                                      Subscription.email, Subscription.id)))
-
-
-def by_token(token: str) -> Subscription | None:
-    if not token or len(token) > 64:
-        return None
-    return db.session().scalar(select(Subscription).where(Subscription.token == token))
-
-
-def unsubscribe(token: str) -> Subscription | None:
-    """The link in a digest: stop every digest to that address (it gets one e-mail a day,
-    whatever its subscriptions, so one link stops that e-mail). None for an unknown token."""
-    sub = by_token(token)
-    if sub is None:
-        return None
-    session = db.session()
-    now = datetime.now(UTC)
-    for row in session.scalars(select(Subscription).where(
-            Subscription.email == sub.email, Subscription.unsubscribed_at.is_(None))):
-        row.unsubscribed_at = now
-        audit.record("unsubscribe link", "digest.unsubscribe", f"subscription:{row.id}",
-                     {"active": True}, {"active": False})
-    session.commit()
-    return sub
-
-
-def unsubscribe_address(email: str, actor: str = "cli") -> int:
-    """Stop every digest to an address; how many subscriptions that ended."""
-    address = normalise_address(email)
-    session = db.session()
-    rows = list(session.scalars(select(Subscription).where(
-        Subscription.email == address, Subscription.unsubscribed_at.is_(None))))
-    for row in rows:
-        row.unsubscribed_at = datetime.now(UTC)
-        audit.record(actor, "digest.unsubscribe", f"subscription:{row.id}",
-                     {"active": True}, {"active": False})
-    session.commit()
-    return len(rows)
-
-
-def remove(subscription_id: int, actor: str) -> bool:
-    session = db.session()
-    sub = session.get(Subscription, subscription_id)
-    if sub is None:
-        return False
-    audit.record(actor, "digest.remove", f"subscription:{sub.id}", _describe(sub), None)
-    session.delete(sub)
-    session.commit()
-    return True
-
-
-def recent_sends(days: int = 14) -> list[tuple[str, int]]:
-    """(day, addresses sent to) for the last `days` days with any send, newest first."""
-    query = (select(DigestSend.day, func.count()).group_by(DigestSend.day)
-             .order_by(DigestSend.day.desc()).limit(days))
-    return [(day, count) for day, count in db.session().execute(query)]
 
 
 # --- who gets what -----------------------------------------------------------------------
@@ -214,11 +101,11 @@ def letters(day: date, now: datetime, to: tuple[str, ...] = (),
             raise DigestError(f"language must be tr or en, not {language!r}")
         addresses = list(dict.fromkeys(normalise_address(a) for a in to))
         everything = day_praise(day, tz, now)
-        active = {s.email: s.token for s in _active() if s.email in addresses}
+        active = {s.email: s.token for s in active_subscriptions() if s.email in addresses}
         return [Letter(a, language, everything, [(None, None)], active.get(a))
                 for a in addresses if everything]
     grouped: dict[str, list[Subscription]] = {}
-    for sub in _active():
+    for sub in active_subscriptions():
         grouped.setdefault(sub.email, []).append(sub)
     cache: dict[tuple[str | None, str | None], list[Item]] = {}
     result = []
@@ -233,11 +120,6 @@ def letters(day: date, now: datetime, to: tuple[str, ...] = (),
             result.append(Letter(address, subs[0].language, sorted(found.values(), key=_order),
                                  [(s.branch, s.team) for s in subs], subs[0].token))
     return result
-
-
-def _active() -> list[Subscription]:
-    return list(db.session().scalars(select(Subscription).where(
-        Subscription.unsubscribed_at.is_(None)).order_by(Subscription.id)))
 
 
 # --- the message --------------------------------------------------------------------------
@@ -402,6 +284,13 @@ def _already_sent(day: str) -> set[str]:
     return set(db.session().scalars(select(DigestSend.address).where(DigestSend.day == day)))
 
 
+def recent_sends(days: int = 14) -> list[tuple[str, int]]:
+    """(day, addresses sent to) for the last `days` days with any send, newest first."""
+    query = (select(DigestSend.day, func.count()).group_by(DigestSend.day)
+             .order_by(DigestSend.day.desc()).limit(days))
+    return [(day, count) for day, count in db.session().execute(query)]
+
+
 def send_day(day: date | None = None, *, to: tuple[str, ...] = (),
              language: str | None = None, dry_run: bool = False,
              now: datetime | None = None, ssl_context=None) -> list[Outcome]:
@@ -478,7 +367,7 @@ def send_daily(day: date) -> None:
     """Scheduler hook (kiosk.scheduler.DAILY_HOOKS): after the daily close, mail the closed
     day's digest. Never raises: a digest problem must not mark the close itself failed."""
     try:
-        if not _active():
+        if not active_subscriptions():
             return
         outcomes = send_day(day)
     except (mail.MailError, DigestError) as exc:

@@ -19,7 +19,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from markupsafe import escape
 
-from kiosk import db, digest, mail, roster, scheduler
+from kiosk import db, digest, digest_subscriptions, mail, roster, scheduler
 from kiosk.models import AuditEntry, DigestSend, Subscription
 from tests.conftest import free_port
 from tests.test_console import csrf_of, sign_in
@@ -132,7 +132,7 @@ def quotes(text: str) -> list[str]:
 # --- delivery -----------------------------------------------------------------------------
 
 def test_the_digest_arrives_with_headers_both_parts_and_turkish_intact(day_of_praise, smtp):
-    sub = digest.subscribe("Patron@Example.com", language="tr")
+    sub = digest_subscriptions.subscribe("Patron@Example.com", language="tr")
     outcomes = digest.send_day(now=NOW)
     assert [(o.address, o.status, o.items) for o in outcomes] == [
         ("patron@example.com", "sent", 3)]
@@ -173,7 +173,7 @@ def test_the_digest_arrives_with_headers_both_parts_and_turkish_intact(day_of_pr
 
 
 def test_english_subscribers_get_english(day_of_praise, smtp):
-    digest.subscribe("lead@example.com", language="en")
+    digest_subscriptions.subscribe("lead@example.com", language="en")
     digest.send_day(now=NOW)
     [message] = smtp.inbox.messages
     assert message["Subject"] == \
@@ -184,18 +184,18 @@ def test_english_subscribers_get_english(day_of_praise, smtp):
 
 
 def test_an_older_day_is_not_called_yesterday(day_of_praise, smtp):
-    digest.subscribe("lead@example.com", language="en")
+    digest_subscriptions.subscribe("lead@example.com", language="en")
     digest.send_day(DAY, now=datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
     assert smtp.inbox.messages[0]["Subject"] == \
         "Praise of the day: 3 customer comments — 23 November 2026"
 
 
 def test_branch_and_team_subscribers_get_only_their_praise(day_of_praise, smtp):
-    digest.subscribe("kadikoy@example.com", branch="Kadıköy")
-    digest.subscribe("kasa@example.com", team="Kasa", language="en")
-    digest.subscribe("mutfak@example.com", team="Mutfak")
-    digest.subscribe("besiktas-kasa@example.com", branch="Beşiktaş", team="Kasa")
-    digest.subscribe("uskudar@example.com", branch="Üsküdar")
+    digest_subscriptions.subscribe("kadikoy@example.com", branch="Kadıköy")
+    digest_subscriptions.subscribe("kasa@example.com", team="Kasa", language="en")
+    digest_subscriptions.subscribe("mutfak@example.com", team="Mutfak")
+    digest_subscriptions.subscribe("besiktas-kasa@example.com", branch="Beşiktaş", team="Kasa")
+    digest_subscriptions.subscribe("uskudar@example.com", branch="Üsküdar")
 
     outcomes = {o.address: o for o in digest.send_day(now=NOW)}
     assert set(outcomes) == {"kadikoy@example.com", "kasa@example.com", "mutfak@example.com"}
@@ -220,8 +220,8 @@ def test_branch_and_team_subscribers_get_only_their_praise(day_of_praise, smtp):
 
 
 def test_an_address_with_two_subscriptions_gets_one_email(day_of_praise, smtp):
-    digest.subscribe("ops@example.com", team="Kasa")
-    digest.subscribe("ops@example.com", team="Mutfak")
+    digest_subscriptions.subscribe("ops@example.com", team="Kasa")
+    digest_subscriptions.subscribe("ops@example.com", team="Mutfak")
     digest.send_day(now=NOW)
     [message] = smtp.inbox.messages
     assert quotes(parts(message)[0]) == [KITCHEN, TURKISH]
@@ -229,8 +229,8 @@ def test_an_address_with_two_subscriptions_gets_one_email(day_of_praise, smtp):
 
 
 def test_running_twice_sends_once(day_of_praise, smtp):
-    digest.subscribe("patron@example.com")
-    digest.subscribe("lead@example.com", language="en")
+    digest_subscriptions.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("lead@example.com", language="en")
     assert {o.status for o in digest.send_day(now=NOW)} == {"sent"}
     assert {o.status for o in digest.send_day(now=NOW)} == {"already sent"}
     assert {o.status for o in digest.send_day(DAY, now=NOW)} == {"already sent"}
@@ -241,7 +241,7 @@ def test_running_twice_sends_once(day_of_praise, smtp):
 def test_two_schedulers_at_once_send_each_address_once(app_mail, day_of_praise, smtp):
     addresses = [f"person{n}@example.com" for n in range(8)]
     for address in addresses:
-        digest.subscribe(address)
+        digest_subscriptions.subscribe(address)
     start = threading.Barrier(3)
     results, errors = [], []
 
@@ -266,7 +266,7 @@ def test_two_schedulers_at_once_send_each_address_once(app_mail, day_of_praise, 
 
 
 def test_a_server_that_is_down_leaves_no_claim_and_says_why(app_mail, day_of_praise, smtp):
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     app_mail.config["SMTP_URL"] = f"smtp://127.0.0.1:{free_port()}"  # nobody listens
     [outcome] = digest.send_day(now=NOW)
     assert outcome.status == "failed"
@@ -290,7 +290,7 @@ def test_a_refused_recipient_is_released_and_the_others_still_go(app_mail, day_o
     with Server(Picky()) as server:
         app_mail.config["SMTP_URL"] = f"smtp://127.0.0.1:{server.port}"
         for address in ("a@example.com", "gone@example.com", "z@example.com"):
-            digest.subscribe(address)
+            digest_subscriptions.subscribe(address)
         outcomes = {o.address: o for o in digest.send_day(now=NOW)}
     assert outcomes["gone@example.com"].status == "failed"
     assert "refused the recipient" in outcomes["gone@example.com"].error
@@ -301,7 +301,7 @@ def test_a_refused_recipient_is_released_and_the_others_still_go(app_mail, day_o
 
 
 def test_dry_run_sends_nothing_and_claims_nothing(day_of_praise, smtp):
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     [outcome] = digest.send_day(now=NOW, dry_run=True)
     assert outcome.status == "dry run" and outcome.items == 3
     assert outcome.subject == "Dünün teşekkürleri: 3 müşteri yorumu — 23 Kasım 2026"
@@ -312,7 +312,7 @@ def test_dry_run_sends_nothing_and_claims_nothing(day_of_praise, smtp):
 
 def test_nobody_subscribed_or_no_praise_sends_nothing(app_mail, smtp, make_item):
     assert digest.send_day(now=NOW) == []
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     assert digest.send_day(now=NOW) == []  # a quiet day: no empty e-mail
     app_mail.config["SMTP_URL"] = None  # not even needed when there is nothing to send
     assert digest.send_day(now=NOW) == []
@@ -320,7 +320,7 @@ def test_nobody_subscribed_or_no_praise_sends_nothing(app_mail, smtp, make_item)
 
 
 def test_without_an_smtp_url_the_error_says_so(app_mail, day_of_praise):
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     app_mail.config["SMTP_URL"] = None
     with pytest.raises(mail.MailError, match="KIOSK_SMTP_URL is not set"):
         digest.send_day(now=NOW)
@@ -328,7 +328,7 @@ def test_without_an_smtp_url_the_error_says_so(app_mail, day_of_praise):
 
 
 def test_to_sends_the_full_day_once_per_address(day_of_praise, smtp):
-    digest.subscribe("kasa@example.com", team="Kasa")
+    digest_subscriptions.subscribe("kasa@example.com", team="Kasa")
     outcomes = digest.send_day(DAY, to=("Boss@Example.com", "kasa@example.com"),
                                language="en", now=NOW)
     assert [(o.address, o.status, o.items) for o in outcomes] == [
@@ -349,7 +349,7 @@ def test_a_long_day_is_cut_with_a_pointer_to_the_rest(app_mail, smtp, make_item,
     for n in range(4):
         make_item(f"Great service number {n}, thank you!", status="approved",
                   created_at=f"2026-11-23T1{n}:00:00+03:00")
-    digest.subscribe("lead@example.com", language="en")
+    digest_subscriptions.subscribe("lead@example.com", language="en")
     digest.send_day(now=NOW)
     [message] = smtp.inbox.messages
     text, _html = parts(message)
@@ -361,9 +361,9 @@ def test_a_long_day_is_cut_with_a_pointer_to_the_rest(app_mail, smtp, make_item,
 
 def test_the_unsubscribe_link_asks_then_unsubscribes_and_stops_the_next_digest(
         day_of_praise, smtp, client, make_item):
-    digest.subscribe("patron@example.com")
-    digest.subscribe("patron@example.com", branch="Kadıköy")
-    digest.subscribe("other@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com", branch="Kadıköy")
+    digest_subscriptions.subscribe("other@example.com")
     digest.send_day(now=NOW)
     [message] = smtp.inbox.to("patron@example.com")
     path = message["List-Unsubscribe"].strip("<>").removeprefix("https://kiosk.example")
@@ -390,7 +390,7 @@ def test_the_unsubscribe_link_asks_then_unsubscribes_and_stops_the_next_digest(
 
 
 def test_one_click_unsubscribe_rfc8058_needs_no_csrf_token(app, client):
-    sub = digest.subscribe("patron@example.com", language="en")
+    sub = digest_subscriptions.subscribe("patron@example.com", language="en")
     response = client.post(f"/digest/unsubscribe/{sub.token}",
                            data={"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
@@ -408,20 +408,20 @@ def test_an_unknown_unsubscribe_token_is_a_friendly_404(client):
 
 
 def test_subscribing_again_reactivates_with_a_new_token(app):
-    old = digest.subscribe("Patron@Example.com ")
+    old = digest_subscriptions.subscribe("Patron@Example.com ")
     old_token = old.token
-    digest.unsubscribe(old_token)
-    again = digest.subscribe("patron@example.com", language="en")
+    digest_subscriptions.unsubscribe(old_token)
+    again = digest_subscriptions.subscribe("patron@example.com", language="en")
     assert again.id == old.id and again.unsubscribed_at is None
     assert again.token != old_token and again.language == "en"
-    assert digest.by_token(old_token) is None
+    assert digest_subscriptions.by_token(old_token) is None
 
 
 @pytest.mark.parametrize("bad", ["", "patron", "a@b", "a b@example.com",
                                  "x@example.com\r\nBcc: all@example.com", "ş@example.com"])
 def test_addresses_are_checked(app, bad):
-    with pytest.raises(digest.DigestError):
-        digest.subscribe(bad)
+    with pytest.raises(digest_subscriptions.DigestError):
+        digest_subscriptions.subscribe(bad)
 
 
 # --- the scheduler ------------------------------------------------------------------------
@@ -429,7 +429,7 @@ def test_addresses_are_checked(app, bad):
 def test_the_daily_close_sends_the_digest_through_the_hook(
         app_mail, day_of_praise, smtp, monkeypatch):
     monkeypatch.setattr(scheduler, "DAILY_HOOKS", [digest.send_daily])
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     assert scheduler.close_day(DAY)
     assert [t for _f, t, _r in smtp.inbox.received] == [["patron@example.com"]]
     assert not scheduler.close_day(DAY)  # the same close never runs twice…
@@ -438,7 +438,7 @@ def test_the_daily_close_sends_the_digest_through_the_hook(
 
 
 def test_the_hook_never_raises(app_mail, day_of_praise, caplog):
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     app_mail.config["SMTP_URL"] = f"smtp://127.0.0.1:{free_port()}"
     digest.send_daily(DAY)
     assert "retry with `kiosk digest send --date 2026-11-23`" in caplog.text
@@ -544,7 +544,7 @@ def test_smtps_sends_a_whole_digest(certificate, app_mail, day_of_praise):
     with Server(ssl_context=server_tls, authenticator=check_password, auth_required=True,
                 auth_require_tls=False) as server:
         app_mail.config["SMTP_URL"] = f"smtps://{QUOTED}@127.0.0.1:{server.port}"
-        digest.subscribe("patron@example.com")
+        digest_subscriptions.subscribe("patron@example.com")
         assert [o.status for o in digest.send_day(now=NOW, ssl_context=client_tls)] == [
             "sent"]
         [message] = server.inbox.messages
@@ -677,7 +677,7 @@ def test_the_cli_end_to_end(app_mail, day_of_praise, smtp):
 
 
 def test_the_cli_fails_loudly_when_the_server_is_down(app_mail, day_of_praise):
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     down = kiosk(app_mail, free_port(), "send", "--date", "2026-11-23")
     assert down.returncode == 1
     assert "failed: patron@example.com" in down.stdout and "connection refused" in down.stdout

@@ -15,7 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, select
 
-from kiosk import audit, backup, curation, db, digest, privacy, retention, roster, rules
+from kiosk import (
+    audit,
+    backup,
+    curation,
+    db,
+    digest_subscriptions,
+    privacy,
+    retention,
+    roster,
+    rules,
+)
 from kiosk.analysis.neutral import neutralise
 from kiosk.extensions import socketio
 from kiosk.models import (
@@ -81,7 +91,7 @@ def scene(app, make_item, admin_token, screen):
     session.add(Poster(item_id=hers[0].id, created_by="ada"))
     session.get(Screen, screen.id).current_item_id = hers[0].id
     session.commit()
-    digest.subscribe(EMAIL, actor="ada")
+    digest_subscriptions.subscribe(EMAIL, actor="ada")
     session.add(DigestSend(day="2026-01-05", address=EMAIL, items=3))
     session.commit()
     rules.save_rules(rules.Rules(blocked_authors=["@zeynep_k", "spammer"]), "ada")

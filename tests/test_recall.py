@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kiosk import accounts, db, digest, posters
+from kiosk import accounts, db, digest, digest_subscriptions, posters
 from kiosk.extensions import socketio
 from kiosk.models import AuditEntry, Decision, Item, Poster
 from kiosk.screens import create_screen
@@ -138,7 +138,7 @@ def test_digest_huddle_archive_widget_and_posters_leave_it_out(app, client, show
     create_screen("tv", "lobby")
     now = datetime.now(UTC)
     day = (shown.created_at.astimezone(huddle.ZoneInfo("Europe/Istanbul"))).date()
-    digest.subscribe("patron@example.com")
+    digest_subscriptions.subscribe("patron@example.com")
     # Before: the next digest, the deck, the archive and the embed's feed carry it.
     assert [o.items for o in digest.send_day(day, dry_run=True, now=now)] == [1]
     assert [i.id for i in huddle.day_praise(day, huddle.ZoneInfo("Europe/Istanbul"), now)] \

@@ -28,7 +28,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from kiosk import audit, db, digest, mail
+from kiosk import audit, db, digest, digest_subscriptions, mail
 from kiosk.extensions import csrf
 from kiosk.models import Branch, Item, StaffMember
 from kiosk.web.admin import admin_only
@@ -44,12 +44,12 @@ PREVIEW_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
 @bp.route("/digest/unsubscribe/<token>", methods=["GET", "POST"])
 @csrf.exempt
 def unsubscribe(token: str):
-    sub = digest.by_token(token)
+    sub = digest_subscriptions.by_token(token)
     if sub is None:
         response = make_response(render_template("unsubscribe.html", state="unknown"), 404)
     else:
         if request.method == "POST":
-            digest.unsubscribe(token)
+            digest_subscriptions.unsubscribe(token)
             state = "done"
         else:
             state = "done" if sub.unsubscribed_at else "confirm"
@@ -81,7 +81,7 @@ def admin_page():
         form = request.form
         try:
             if form.get("do") == "remove":
-                if digest.remove(int(form.get("id", "0")), current_user.username):
+                if digest_subscriptions.remove(int(form.get("id", "0")), current_user.username):
                     flash(_("Subscription removed."), "ok")
             elif form.get("do") == "test":
                 day = digest.parse_day(form.get("date") or _yesterday().isoformat())
@@ -92,21 +92,21 @@ def admin_page():
                 db.session().commit()
                 flash(_("Test sent: %(subject)s", subject=sent), "ok")
             else:
-                sub = digest.subscribe(form.get("email", ""), branch=form.get("branch"),
-                                       team=form.get("team"),
-                                       language=form.get("language", "tr"),
-                                       actor=current_user.username)
+                sub = digest_subscriptions.subscribe(
+                    form.get("email", ""), branch=form.get("branch"), team=form.get("team"),
+                    language=form.get("language", "tr"), actor=current_user.username)
                 flash(_("%(email)s subscribed.", email=sub.email), "ok")
-        except (digest.DigestError, mail.MailError) as exc:
+        except (digest_subscriptions.DigestError, mail.MailError) as exc:
             flash(str(exc), "error")
         except ValueError:
             abort(400)
         return redirect(url_for("digest.admin"))
     branches, teams = _choices()
     return render_template(
-        "digest_admin.html", subscriptions=digest.subscriptions(), sends=digest.recent_sends(),
-        branches=branches, teams=teams, yesterday=_yesterday().isoformat(),
-        smtp=_smtp_state(), mail_from=current_app.config.get("MAIL_FROM"))
+        "digest_admin.html", subscriptions=digest_subscriptions.subscriptions(),
+        sends=digest.recent_sends(), branches=branches, teams=teams,
+        yesterday=_yesterday().isoformat(), smtp=_smtp_state(),
+        mail_from=current_app.config.get("MAIL_FROM"))
 
 
 def _smtp_state() -> str:
@@ -122,10 +122,11 @@ def preview():
     """The e-mail's HTML part as a subscriber would get it, for a day and a language."""
     try:
         day = digest.parse_day(request.args.get("date") or _yesterday().isoformat())
-    except digest.DigestError as exc:
+    except digest_subscriptions.DigestError as exc:
         return make_response(str(exc), 400, {"Content-Type": "text/plain; charset=utf-8"})
     language = request.args.get("language")
-    language = language if language in digest.LANGUAGES else current_app.config["LANGUAGE"]
+    if language not in digest_subscriptions.LANGUAGES:
+        language = current_app.config["LANGUAGE"]
     html = digest.preview(day, language, (request.args.get("branch") or "").strip() or None,
                           (request.args.get("team") or "").strip() or None)
     response = make_response(html)
