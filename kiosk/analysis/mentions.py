@@ -199,6 +199,8 @@ class _Word(NamedTuple):  # a tuple: built for every word of every text
     rest: str  # key of what follows the apostrophe ('' if none)
     capital: bool
     sentence_start: bool
+    start: int = 0  # where the name part begins and ends in the normalised text
+    stop: int = 0
 
 
 def _words(text: str) -> list[_Word]:
@@ -211,7 +213,8 @@ def _words(text: str) -> list[_Word]:
         while j >= 0 and text[j].isspace():  # a copy per word is quadratic in long texts)
             j -= 1
         words.append(_Word(key(base), key(rest) if rest else "", raw[:1].isupper(),
-                           j < 0 or text[j] in _SENTENCE_END))
+                           j < 0 or text[j] in _SENTENCE_END, match.start(),
+                           match.start() + len(base)))
     return words
 
 
@@ -293,8 +296,11 @@ def _past_tense(word: str) -> bool:
 
 
 def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
-                  lang: str | None = None) -> tuple[list[str], list[str]]:
-    """(staff names, branch names) the text refers to, in order of first appearance."""
+                  lang: str | None = None, spans: list[tuple[int, int]] | None = None,
+                  ) -> tuple[list[str], list[str]]:
+    """(staff names, branch names) the text refers to, in order of first appearance.
+
+    `spans`, if given, receives where each name stands in the normalised text."""
     if not roster.people and not roster.branches:
         return [], []
     words = _words(text)
@@ -319,6 +325,8 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
             if _evidence(pattern, words, i + n - 1, shouting, lang):
                 found.append(pattern)
                 consumed = n
+                if spans is not None:
+                    spans.extend((w.start, w.stop) for w in window)
                 break
         i += consumed
     people = _resolve_people(found, roster, item_branch)

@@ -49,18 +49,30 @@ class AnalysisResult:
         return asdict(self)
 
 
+def _without_names(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with staff and branch names masked: Mutlu, Sevinç, Yağmur and Güneşli are
+    names here, not happiness, joy, rain or sunshine for the sentiment to count."""
+    if not spans:
+        return text
+    text = normalise(text)
+    for start, stop in sorted(spans, reverse=True):
+        text = text[:start] + "X" + text[stop:]
+    return text
+
+
 def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds(),
             roster: Roster | None = None, themes: ThemeMatcher | None = None,
             ) -> AnalysisResult:
     """Language → sentiment → themes → mentions → redaction → profanity, for one item."""
     lang = detect_language(item.text, item.lang)
-    verdict = assess(item.text[:SCORED_LENGTH], lang, item.rating, thresholds.praise,
-                     thresholds.complaint)
+    spans: list[tuple[int, int]] = []
+    people, branches = find_mentions(item.text, roster or _EMPTY_ROSTER, item.branch,
+                                      lang, spans)
+    verdict = assess(_without_names(item.text, spans)[:SCORED_LENGTH], lang, item.rating,
+                     thresholds.praise, thresholds.complaint)
     if len(item.text) > SCORED_LENGTH and verdict.label == "praise":
         verdict = replace(verdict, label="neutral", reasons=(*verdict.reasons, "too long"),
                           confidence=None)
-    people, branches = find_mentions(item.text, roster or _EMPTY_ROSTER, item.branch,
-                                      lang)
     if item.branch and item.branch not in branches:
         branches.append(item.branch)
     display_text = redact_text(item.text, lang)

@@ -95,3 +95,21 @@ WORD_ROSTER = Roster(
 ])
 def test_names_a_dictionary_knows_as_words(text, lang, people):
     assert find_mentions(text, WORD_ROSTER, None, lang)[0] == people
+
+
+def test_names_are_not_read_as_sentiment():
+    """Mutlu (happy), Sevinç (joy), Güneşli (sunny): on a roster they are names."""
+    from datetime import UTC, datetime
+
+    from kiosk.analysis.pipeline import analyze
+    from kiosk.feedback import FeedbackItem
+
+    roster = Roster([Person("Mutlu Karaca"), Person("Sevinç Aydın")], [Branch("Güneşli")])
+
+    def label(text):
+        item = FeedbackItem(source="t", external_id="1", text=text, created_at=datetime.now(UTC))
+        return analyze(item, roster=roster).label
+
+    assert label("Mutlu Bey siparişimi 2 saat geç getirdi.") == "complaint"
+    assert label("Mutlu Bey bugün kasadaydı.") == "neutral"
+    assert label("Sevinç Hanım çok kabaydı.") == "complaint"
