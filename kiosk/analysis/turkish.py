@@ -328,6 +328,8 @@ _BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:ka
                               r"derecede)|[Bb]ekle(?:di[ğg]im|nti(?:m|miz))(?:in|ın|iz|ızın|"
                               r"imizin)? (?:[çc]ok |epey |fazlas[ıi]yla )?(?:[üu]st[üu]nde|"
                               r"[üu]zerinde|[öo]tesinde)")
+# "Neden daha önce gelmemişim": the customer's own delay, a compliment.
+_OWN_DELAY = re.compile(r"(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae]m[ıi][şs][ıi]m")
 # "Memnun kalmamak elde değil": one cannot help being pleased.
 _CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
 
@@ -338,6 +340,8 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
 
     Cached (read-only to callers): the score and the sarcasm cues read the same text."""
     text = _BEYOND_EXPECTED.sub("çok iyi", text)
+    if "nce" in text:
+        text = _OWN_DELAY.sub("iyi ki geldim", text)
     if "elde" in text:
         text = _CANNOT_HELP.sub(r"\1m\2k kesin", text)
     sentences = _tokenize(text)

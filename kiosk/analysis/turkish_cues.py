@@ -26,7 +26,7 @@ _COMPLAINT = re.compile(
     r"dustu|kayboldu)\b|fiyat\w* (?:\w+ )?\d+(?:[.,]\d+)? ?(?:tl|lira) olmus|"
     r"kasada (?:normal|tam|indirimsiz|farkli|yuksek|eski) fiyat\w*|"
     r"(?:fis|fatura|iade|bilgi|para ustu|makbuz)\w* verilmedi|"
-    r"\w+(?:madi|medi)(?:lar|ler)? bile\b|arayan soran yok|soran eden yok|"
+    r"arayan soran yok|soran eden yok|"
     r"(?:atip|birakip) kac\w*|ust uste (?:\d+\.?|ikinci|ucuncu|dorduncu|besinci) (?:kez|kere|defa)|"
     r"artik yeter|yeter artik|biktim|biktik|bi(?:r)? kere de\b|"
     r"(?:akliniz|aklin) (?:var|yok) mi|ciddi misiniz|bu mu (?:hizmet|kalite|musteri)\w*|"
@@ -61,7 +61,7 @@ _COMPLAINT = re.compile(
     r"uctu|arttı)|iade (?:etmediler|alinmadi|kabul etmediler|edilmedi)|"
     r"(?:param|paramizi) (?:iade|geri)(?! (?:geldi|edildi|yatti|yatirildi|verildi)\b)|"
     r"mahvetti|rezil oldum|magdur|"
-    r"(?:tek|bir|sadece bir) (?:kasa|kasiyer|gorevli|personel|eleman)\w*|"
+    r"(?:tek|sadece bir|yalnizca bir|bir tane) (?:kasa|kasiyer|gorevli|personel|eleman)\w*|"
     r"(?:erimis|ezik|ezilmis|kirik|kirilmis|bozuk|eksik|yanlis|soguk|islak|acik|yirtik|cizik|patlak|"
     r"lekeli|kirli|catlak|"
     r"cizilmis|arizali|hasarli|kullanilmis|ikinci el|acilmis) (?:geldi|cikti)|"
@@ -94,7 +94,7 @@ _COMPLAINT = re.compile(
     r"(?:hicbir sey|ozur bile) (?:demeden|dilemeden|soylemeden)|(?:fiyat|etiket)\w* yok|"
     # "keşke" wishes for what was missing; "keşke daha önce gelseydim" is praise
     r"keske (?!daha (?:once|erken)|her (?:yer|market|magaza|sube|dukkan))|"
-    r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal\w*|"
+    r"(?:bana|bize) (?:sormadan|danismadan|haber vermeden)|zorunda kal(?!ma)\w*|"
     r"(?<!temiz )(?<!tertemiz )(?<!temizce )(?:atip|birakip|firlatip) git\w*|"
     r"sadece (?:\d+|iki|uc|dort|bes|alti) (?:haftada|ayda)|"
     # the fault said by ellipsis or as a wish: "bekleme süresi değil", "daha iyi olabilirdi"
@@ -149,6 +149,9 @@ _COMPLAINT = re.compile(
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
 _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir kere)\b")
 _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|\byok\b")
+# "tarihi geçmiş ürün görmedim": never seen is denial enough
+_NEVER_SEEN = re.compile(r"\b(?:gormedim|gormedik|rastlamadim|rastlamadik|denk gelmedi\w*|"
+                         r"yasamadim|yasamadik)\b")
 
 _PRAISE = re.compile(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
@@ -175,6 +178,8 @@ _PRAISE = re.compile(
 
 # "kağıt bile yoktu": something a shop should have was missing. Never "tek bir hata bile yoktu".
 _ABSENCE = re.compile(
+    # "yüzüme bakmadı bile": didn't even (its "bile" is no denial of a fault)
+    r"\w+(?:madi|medi)(?:lar|ler)? bile\b|"
     r"\b(?:kagit|sabun|pecete|sandalye|masa|yer|personel|eleman|kasiyer|gorevli|kimse|su|"
     r"bardak|catal|kasik|poset|fis|fatura|selam|ozur|cevap|bilgi|fiyat|etiket|sepet)\w* bile "
     r"(?:yok|kalma|ver(?:me|mi)|dus(?:unme|unmu))\w*|"
@@ -202,7 +207,8 @@ def complaint_cues(text: str) -> bool:
         before = folded[max(0, match.start() - 30):match.start()]
         after = folded[match.end():match.end() + 30]
         if not (_NEVER_BEFORE.search(before + " " + match.group())
-                and _NEVER_AFTER.search(match.group() + after)):
+                and _NEVER_AFTER.search(match.group() + after)) \
+                and not _NEVER_SEEN.search(after):
             return True
     return False
 

@@ -483,3 +483,26 @@ def test_faults_that_never_came_and_questions_with_thanks(text, lang, label):
 ])
 def test_what_should_be_cold_came_warm(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Siparişteki hatalı ürün hâlâ değiştirilmedi.", "complaint"),  # still not done
+    ("Kasadaki cihaz iki kez çekim yaptı.", "complaint"),
+    ("Deterjanın kapağı açılmış, yarısı dökülmüş.", "complaint"),
+    ("Kart puanlarım sıfırlandı, hiç harcama yapmadım.", "complaint"),
+    ("Açmanın fiyatı 25 TL olmuş.", "complaint"),
+    ("İndirimli diye aldığım kahve kasada normal fiyattan geçti.", "complaint"),
+    ("Kasada fiş verilmedi.", "complaint"),
+    ("Kasiyer yüzüme bakmadı bile.", "complaint"),  # didn't even
+    ("Bir haftadır arayan soran yok.", "complaint"),
+    ("Ya bi kasa daha açın artık yeter.", "complaint"),
+    ("Manavda tek bir nar yok, ciddi misiniz?", "complaint"),
+    ("1,5 kg kıyma istedim, evde tartınca 1,2 geldi.", "complaint"),
+    ("Teslimat saati 18:00-19:00 görünüyordu, kurye 21:40'ta geldi.", "complaint"),
+    ("Siparişte tek bir yanlışlık yoktu.", "praise"),  # not one fault
+    ("Son derece hijyenik bir kasap reyonu, eksik hiçbir şey yok.", "praise"),  # a butcher's
+    ("Tarihi geçmiş ürün görmedim şimdiye kadar.", "neutral"),  # never seen: no complaint
+    ("Sıra beklemek zorunda kalmadım.", "neutral"),
+])
+def test_turkish_facts_of_a_shop_gone_wrong(text, label):
+    assert assess(text, "tr").label == label
