@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 _CLAP = re.compile("👏")
 _QUOTED_SPAN = re.compile(r"[\"“‘«][^\"”’»\n]{0,60}[\"”’»]")  # a name on a cake, not praise
+_EXCLAIMED = re.compile(r"\s*(?:[,.;:!?…—-]|$)")
 _LAST_PART = re.compile(r"([^,.;:!?…]*\w[^,.;:!?…]*)[,.;:!?…\s]*(?:\W*)$")
 
 Score = Callable[[str], float]
@@ -22,7 +23,11 @@ def framing(text: str, opener: re.Match | None, closer: re.Match | None, score: 
     two when a flat middle of three words or more lies between them ("great, the ATM ate
     my card. on a sunday. wonderful.")."""
     middle = text[opener.end():closer.start()] if opener and closer else ""
-    if len(middle.split()) >= 3 and score(middle) <= 0.05:
+    # An opener that is an exclamation ("Harika, …", "great. …"), not the first word of a
+    # praise that goes on ("harika bir alışveriş oldu, teşekkürler").
+    exclaimed = bool(opener) and (opener.group().rstrip()[-1:] in ",.;:!?…—-"
+                                  or bool(_EXCLAIMED.match(text, opener.end())))
+    if exclaimed and len(middle.split()) >= 3 and score(middle) <= 0.05:
         return 2
     return int(bool(opener or closer))
 

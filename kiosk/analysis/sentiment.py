@@ -141,6 +141,7 @@ _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptic
 _FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
                      r"panick\w*|i was sure|i thought (?:it|they|i|we)|korkuyordum|korkmustum|"
                      r"korkardim|korkuyorduk|endise\w*|tedirgin\w*|cekiniyordum|emin degildim|"
+                     r"uzulmustum|uzulmustuk|uzulmustu|"
                      r"odum kopuyordu|wasn'?t expecting much|didn'?t expect much|(?:had )?low "
                      r"expectations|not expecting much|fazla bir sey beklemiyordum)\b")
 # A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'

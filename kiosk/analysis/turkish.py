@@ -328,6 +328,8 @@ _BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:ka
                               r"derecede)|[Bb]ekle(?:di[ğg]im|nti(?:m|miz))(?:in|ın|iz|ızın|"
                               r"imizin)? (?:[çc]ok |epey |fazlas[ıi]yla )?(?:[üu]st[üu]nde|"
                               r"[üu]zerinde|[öo]tesinde)")
+# "beklediğimden iyi / kötü": than expected, the adjective says which way
+_THAN_EXPECTED = re.compile(r"[Bb]ekledi[ğg]imden(?: daha)?")
 # "Neden daha önce gelmemişim": the customer's own delay, a compliment.
 _OWN_DELAY = re.compile(r"(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae]m[ıi][şs][ıi]m")
 # "Memnun kalmamak elde değil": one cannot help being pleased.
@@ -339,7 +341,7 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     """Sentences with a value on every token, and each sentence's weighted total.
 
     Cached (read-only to callers): the score and the sarcasm cues read the same text."""
-    text = _BEYOND_EXPECTED.sub("çok iyi", text)
+    text = _THAN_EXPECTED.sub("çok", _BEYOND_EXPECTED.sub("çok iyi", text))
     if "nce" in text:
         text = _OWN_DELAY.sub("iyi ki geldim", text)
     if "elde" in text:

@@ -155,7 +155,8 @@ _NEVER_SEEN = re.compile(r"\b(?:gormedim|gormedik|rastlamadim|rastlamadik|denk g
 
 _PRAISE = re.compile(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
-    r"eksik olmayin|eksik olmasin|baska soze gerek yok|selam olsun|(?:ugramadan|almadan|yemeden) "
+    r"eksik olmayin|eksik olmasin|baska soze gerek yok|selam olsun|sikayetci degil\w*|"
+    r"(?:ugramadan|almadan|yemeden) "
     r"(?:gecemiyorum|gecemiyoruz|edemiyorum|edemiyoruz)|bir kurus (?:bile )?(?:almadi|istemedi)\w*|"
     r"hicbir (?:ucret|ek ucret|ucret farki|para) (?:almadi|istemedi)\w*|"
     r"hicbir sey eksil?(?:memis|medi)\w*|"
@@ -217,6 +218,7 @@ def complaint_cues(text: str) -> bool:
 REPORTED = re.compile(
     r"[\"'“‘][^\"'”’]{1,80}[\"'”’] (?:deyip|diyerek)\b|"
     r"[Kk]im (?:demi[şs]|dedi|söyledi|soyledi)\b[^?.!]{0,80}[?.!]|"
+    r"[^,.;]{0,40}\bdiye (?:duymu[şs]tum|duydum|duymu[şs]tuk|okumu[şs]tum)\b|"
     r"(?:^|(?<=[\s,;.]))[^\s,;.]+ (?:diyorlar|diyenler\w*|diyen\w*|denir|deniyor|diye (?:\w+ )?"
     r"(?:yaz|dusun|soyle|yorum)\w*)", re.IGNORECASE)
 # A sentence that is a verdict on the whole visit (matched whole, folded).
@@ -235,7 +237,7 @@ RECOVERY = re.compile(
 # The staff put something right ("ekranı değiştirdiler", "işlemi hemen durdurdu").
 RESOLVED = re.compile(
     r"(?<!\w)(?:de[ğg]i[şs]tirdi\w*|de[ğg]i[şs]tirip|de[ğg]i[şs]tirildi\w*|tamir etti\w*|"
-    r"halloldu\w*|hallolmu[şs]\w*|yeniden kestiler|"
+    r"halloldu\w*|hallolmu[şs]\w*|yeniden kestiler|d[üu]zeltti\w*|d[üu]zeltip|geri y[üu]kle\w*|"
     r"tamir edip|"
     r"tamir edildi\w*|[çc][öo]zd[üu]\w*|[çc][öo]z[üu]ld[üu]\w*|hallett\w*|halledip|halledildi\w*|"
     r"durdurdu\w*|durdurup|engelledi\w*|engelleyip|yenisini|iade etti\w*|kurtard[ıi]\w*|"
@@ -247,7 +249,8 @@ HELPED = re.compile(
     r"(?<!\w)(?:(?:buldu|getirdi|g[öo]nderdi|yollad[ıi]|anlatt[ıi]|ilgilendi|[öo]nerdi|ta[şs][ıi]d[ıi]|"
     r"ayarlad[ıi]|arad[ıi]|uyard[ıi]|oturttu|a[çc]t[ıi])(?:lar|ler)?(?!\w)|bulup|getirip|aray[ıi]p|"
     r"izin verdi(?:ler)?|yard[ıi]m(?:c[ıi])? ol\w*|yard[ıi]m etti(?:ler)?|sakinle[şs]tirdi\w*|"
-    r"[öo]z[üu]r diledi\w*|indirim tan[ıi]mlad[ıi]\w*|yeniden ayarlad[ıi]\w*)",
+    r"[öo]z[üu]r diledi\w*|indirim tan[ıi]mlad[ıi]\w*|yeniden ayarlad[ıi]\w*|benim yerime|"
+    r"bizim yerimize|buldurdu\w*)",
     re.IGNORECASE)
 _SCARE_QUOTED = re.compile(
     r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"

@@ -506,3 +506,15 @@ def test_what_should_be_cold_came_warm(text, lang, label):
 ])
 def test_turkish_facts_of_a_shop_gone_wrong(text, label):
     assert assess(text, "tr").label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("harika bir alışveriş oldu, teşekkürler :)", "praise"),  # an adjective, not an opener
+    ("Harika, yine 40 dakika kuyruk, süper.", "complaint"),  # an exclamation around a fault
+    ("Fena sayılmaz, hatta beklediğimden iyi çıktı.", "praise"),
+    ("Beklediğimden kötü çıktı.", "complaint"),
+    ("Puanlarım silinmişti, Doğa Hanım hepsini geri yükledi. Kendisine minnettarım.", "praise"),
+    ("Eski bakkalım kapanınca üzülmüştüm, sizin şube aynı sıcaklıkta. Çok memnunum.", "praise"),
+])
+def test_turkish_openers_hearsay_and_stories_that_end_well(text, label):
+    assert assess(text, "tr").label == label
