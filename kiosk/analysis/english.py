@@ -102,6 +102,7 @@ _NO_PROBLEM = re.compile(
 _SLANG = re.compile(r"\b(?:smashed|killed|crushed|aced|nailed|rocked) it\b|\bno ?one else (?:could|"
                     r"can|would|managed|has)\b|\bnever (?:had|seen|met|experienced|known) (?:such|"
                     r"so|a more)\b", re.I)
+_ANYTHING_BUT = re.compile(r"\banything but\b", re.I)  # "anything but friendly"
 _REQUEST_LIKE = re.compile(r"\b(?:i'?d|i would|we'?d|we would) like\b", re.I)
 
 
@@ -197,6 +198,8 @@ def score_english(text: str) -> float:
     low = text.lower()
     if " it" in low or "else" in low or "never" in low:
         text = _SLANG.sub(_slang, text)
+    if "anything but" in low:
+        text = _ANYTHING_BUT.sub("not at all", text)
     if "like" in low:
         text = _REQUEST_LIKE.sub("i request", text)
     return vader().polarity_scores(text)["compound"]
@@ -224,6 +227,11 @@ COMPLAINT_CUES = re.compile(
     r"(?:\w+ ){0,4}to (?:be|have|stop|start|get|include|offer|use|serve)\b|"
     # a job not done, an apology never made: "didn't bring the right bits", "not even a call"
     r"\b(?:i'?m|i am|we'?re|we are|was|were|absolutely|totally|so|really) gutted\b|"
+    r"\bnever (?:waited|queued|stood) so long\b|\bwas (?:\w+ )?(?:days|weeks|a week|a fortnight|"
+    r"a month) ago\b|"
+    r"\b(?:ordered|bought|paid for|asked for) (\d+(?:\.\d+)?) ?(kg|g|grams?|l|litres?|liters?|ml|"
+    r"packs?|boxes|items|pieces|bottles)\b[^.!?]{0,60}?\b(?:received|got|came with|arrived with|"
+    r"only) (?!\1 ?\2\b)\d+(?:\.\d+)? ?\2\b|"
     r"\bturns? out (?:it|they|he|she|that) (?:wasn'?t|weren'?t|didn'?t|isn'?t|aren'?t|was not|"
     r"were not|had not|hadn'?t)\b|\bis (?:anyone|anybody) (?:actually |even |ever )?(?:working|"
     r"there|here|in|on)\b|\bwho (?:designed|thought|decided|approved|came up with)\b|"
@@ -421,6 +429,8 @@ PRAISE_CUES = re.compile(
     r"after|later|when)|(?:been (?:shopping|coming|ordering|buying)|shopped|a customer) "
     r"(?:\w+ ){0,4}for (?:\d+|many|ten|five|twenty|several) years|rare these days|"
     r"(?:didn'?t|wouldn'?t) (?:charge|take (?:my |any )?money)|pay next time|"
+    r"refund(?:ed)? (?:on|in|to) my (?:card|account) (?:the )?(?:next|same) day|where else can "
+    r"you (?:get|find|buy)|is there anything (?:you|they|your \w+|this \w+) can'?t do|"
     r"on the house|went out of (?:his|her|their|the) way|before i (?:even )?(?:noticed|asked|"
     r"spotted|realised|realized|knew)|why didn'?t (?:i|we) (?:\w+ ){0,3}(?:sooner|earlier|before)|"
     r"(?<!not )(?<!never )(?<!n't )(?:arrived|delivered|came|turned up|showed up|here|there) "

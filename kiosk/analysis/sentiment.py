@@ -98,7 +98,8 @@ class Signals:
 
 
 # Questions that are complaints however they are worded.
-_ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:you|they|it)|"
+_ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:you|they|it|the|a|"
+                       r"your)|"
                        r"what'?s the point|what is the point|seriously|neden|niye|nicin|hani|"
                        r"nasil olur|bu nasil|ne bicim)\b")
 
@@ -124,6 +125,10 @@ def _asks_why(folded: str, question: bool) -> bool:
 # Questions that answer themselves with praise: "Başka ne isteriz?", "What more could you want?"
 _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir|isteyeyim|"
                          r"isteyelim)\w*|"
+                         r"\bne (?:istiyon|istiyorsun|istersin|istiyorsunuz)\b|\b(?:baska )?kim "
+                         r"(?:veriyor|verir|yapar|satar|yapiyor)\b|\bbaska nerede (?:bulunur|var|"
+                         r"bulursun)\b|\bwhere else can you\b|\bis there anything \w+(?: \w+)? "
+                         r"can'?t do\b|"
                          r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we) (?:\w+ ){0,5}"
                          r"(?:sooner|earlier|before)\b|"
                          r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"

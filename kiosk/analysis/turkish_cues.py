@@ -156,6 +156,10 @@ _NEVER_SEEN = re.compile(r"\b(?:gormedim|gormedik|rastlamadim|rastlamadik|denk g
 _PRAISE = re.compile(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
     r"eksik olmayin|eksik olmasin|baska soze gerek yok|selam olsun|sikayetci degil\w*|"
+    r"(?:yine|tekrar|bir daha|bir sonraki \w+ de) (?:burada|buradan|sizden) \w+(?:acagim|ecegim)|"
+    r"baska (?:yere|yerden) (?:gitmez|gitmem|almaz|almam|bakmam)|helal (?:size|sana|be)\b|"
+    r"(?:bile )?sorun (?:olmadi|cikmadi)|(?:kuyruk|sira) beklemeden|yildizi hak ed\w*|"
+    r"isinin ehli|kapis kapis|"
     r"(?:ugramadan|almadan|yemeden) "
     r"(?:gecemiyorum|gecemiyoruz|edemiyorum|edemiyoruz)|bir kurus (?:bile )?(?:almadi|istemedi)\w*|"
     r"hicbir (?:ucret|ek ucret|ucret farki|para) (?:almadi|istemedi)\w*|"
@@ -309,7 +313,8 @@ _SUGGESTION = re.compile(
     r"\w+(?:seniz|saniz) (?:\w+ )?(?:iyi|guzel|harika|super|sevinirim|memnun) olur|"
     r"sevinirim|"
     r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
-    r"onerim\w*|onerimiz\w*|oneri olarak|tavsiyem|mumkun mu|musait mi|acaba)\b")
+    r"onerim\w*|onerimiz\w*|oneri olarak|tavsiyem|mumkun mu|musait mi|acaba|"
+    r"(?:eklemek|degistirmek|iptal etmek|ogrenmek|sormak|guncellemek) istiyorum)\b")
 
 
 def suggestion(text: str) -> bool:

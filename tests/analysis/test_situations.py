@@ -518,3 +518,22 @@ def test_turkish_facts_of_a_shop_gone_wrong(text, label):
 ])
 def test_turkish_openers_hearsay_and_stories_that_end_well(text, label):
     assert assess(text, "tr").label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Ordered 3 kg of potatoes, received 2.2 kg.", "en", "complaint"),
+    ("How can the label and the till disagree every week?", "en", "complaint"),
+    ("I've never waited so long at a pharmacy counter.", "en", "complaint"),
+    ("Their 'we'll ring you tomorrow' was two weeks ago.", "en", "complaint"),
+    ("The cashier was anything but friendly today.", "en", "complaint"),
+    ("Cracking value on the weekend offers.", "en", "praise"),
+    ("Where else can you get fresh bread at 6am?", "en", "praise"),  # rhetorical praise
+    ("Is there anything this bakery can't do?", "en", "praise"),
+    ("Bir sonraki alışverişimi de burada yapacağım.", "tr", "praise"),
+    ("Pahalı değil, bayat değil, daha ne istiyorsun?", "tr", "praise"),
+    ("Bu kasaptan et alan başka yere gitmez.", "tr", "praise"),
+    ("Fişsiz iade bile sorun olmadı.", "tr", "praise"),
+    ("Sabahki siparişe bir ekmek eklemek istiyorum.", "tr", "neutral"),  # a request
+])
+def test_amounts_promises_rhetoric_and_requests(text, lang, label):
+    assert assess(text, lang).label == label
