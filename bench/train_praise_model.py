@@ -96,6 +96,7 @@ def examples(lang: str) -> list[Example]:
                        (DATA / "dev-blind" / "labelled.jsonl", lambda r: True),
                        (DATA / "dev-blind-2" / "labelled.jsonl", lambda r: True),
                        (DATA / "dev-blind-3" / "labelled.jsonl", lambda r: True),
+                       (DATA / "dev-blind-4" / "labelled.jsonl", lambda r: True),
                        (DATA / "labelled.jsonl", lambda r: r["split"] == "dev")):
         if path.exists():
             for line in path.read_text("utf-8").splitlines():
