@@ -196,7 +196,7 @@ def score_english(text: str) -> float:
                          text)  # "can't believe how rude" stays rude
         text = _OWN_MISHAP.sub("my ", _LIKENED.sub(r"\1", text))
     low = text.lower()
-    if " it" in low or "else" in low or "never" in low:
+    if _SLANG.search(low):
         text = _SLANG.sub(_slang, text)
     if "anything but" in low:
         text = _ANYTHING_BUT.sub("not at all", text)

@@ -222,7 +222,7 @@ def complaint_cues(text: str) -> bool:
 REPORTED = re.compile(
     r"[\"'“‘][^\"'”’]{1,80}[\"'”’] (?:deyip|diyerek)\b|"
     r"[Kk]im (?:demi[şs]|dedi|söyledi|soyledi)\b[^?.!]{0,80}[?.!]|"
-    r"[^,.;]{0,40}\bdiye (?:duymu[şs]tum|duydum|duymu[şs]tuk|okumu[şs]tum)\b|"
+    r"(?:^|(?<=[,.;]))[^,.;]{0,40}?\bdiye (?:duymu[şs]tum|duydum|duymu[şs]tuk|okumu[şs]tum)\b|"
     r"(?:^|(?<=[\s,;.]))[^\s,;.]+ (?:diyorlar|diyenler\w*|diyen\w*|denir|deniyor|diye (?:\w+ )?"
     r"(?:yaz|dusun|soyle|yorum)\w*)", re.IGNORECASE)
 # A sentence that is a verdict on the whole visit (matched whole, folded).
