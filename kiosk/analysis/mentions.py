@@ -97,6 +97,8 @@ class Roster:
                 self.branches.append(Branch(person.branch))
                 known.add(person.branch)
         self._index = _build_index(self)
+        # Most texts name nobody: one substring test per name skips reading their words.
+        self._stems = tuple(sorted(self._index))
 
 
 class RosterError(ValueError):
@@ -302,6 +304,9 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
 
     `spans`, if given, receives where each name stands in the normalised text."""
     if not roster.people and not roster.branches:
+        return [], []
+    folded = key(normalise(text))
+    if not any(stem in folded for stem in roster._stems):
         return [], []
     words = _words(text)
     letters = [c for c in text if c.isalpha()]
