@@ -66,13 +66,12 @@ def _turkish() -> _Language:
 
 @cache
 def _english() -> _Language:
-    return _Language(lru_cache(maxsize=4096)(english.score_english), english.CONTRAST,
-                     english.complaint_cues,
-                     english.praise_cues,
-                     english.sarcasm_markers,
-                     english.suggestion,
-                     english.REPORTED, english.RECOVERY, english.RESOLVED,
-                     english.HELPED, (english.BEYOND_DUTY,), english.VERDICT)
+    from kiosk.analysis import english_cues as cues
+
+    return _Language(lru_cache(maxsize=4096)(english.score_english), cues.CONTRAST,
+                     cues.complaint_cues, cues.praise_cues, cues.sarcasm_markers,
+                     cues.suggestion, cues.REPORTED, cues.RECOVERY, cues.RESOLVED,
+                     cues.HELPED, (cues.BEYOND_DUTY,), cues.VERDICT)
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
