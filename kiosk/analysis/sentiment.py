@@ -207,10 +207,11 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     worst = min(scores)
     # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)
-    kind_act = bool(resolved or language.helped.search(text)) and not _REQUEST.search(folded)
+    helped = None if resolved else language.helped.search(text)
+    kind_act = bool(resolved or helped) and not _REQUEST.search(folded)
     ends_well = last >= 0.05 or thanked
     if not resolved and (last >= 0.3 or thanked):
-        resolved = language.helped.search(text)
+        resolved = helped
     if (worst < 0 or cues) and resolved and not language.cues(text[resolved.start():]) and \
             ends_well and (not clause_scores or clause_scores[-1] > 0.05):
         # "Cracked screen replaced in 40 minutes, looks brand new": the bad words are the
