@@ -265,8 +265,8 @@ def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting:
         return word.rest not in _PLACE_CASE and word.rest not in _CONTRACTIONS
     if not word.capital and not shouting:
         return False  # "up at dawn", "şeker gibiydi": the word
-    if prev is not None and prev.base in _ARTICLES and not prev.sentence_start or \
-            prev is not None and prev.base in _ARTICLES and not word.sentence_start:
+    if prev is not None and prev.base in _ARTICLES and not (prev.sentence_start
+                                                            and word.sentence_start):
         return False  # "the Dawn sideboard"
     if nxt is not None and nxt.capital and not shouting and not nxt.sentence_start and \
             nxt.base not in HONORIFICS:

@@ -29,6 +29,7 @@ _CAME = re.compile(
     r"tartinca|tartildiginda)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
+_RANGE = re.compile(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*")  # "12:00-14:00": one window
 
 
 # "Ordered a blue case, got a pink one", "M beden istedim, L geldi": the kind differs.
@@ -85,15 +86,15 @@ def _promise_and_outcome(folded: str, first: re.Match, second: re.Match) -> bool
 
 
 def _times_differ(folded: str) -> bool:
+    """Two clock times in a row, half an hour or more apart, that are not one range."""
     times = list(_TIME.finditer(folded))
-    for k, first in enumerate(times):
-        for second in times[k + 1:k + 2]:
-            gap = abs((int(first.group(1)) - int(second.group(1))) * 60
-                      + int(first.group(2)) - int(second.group(2)))
-            between = folded[first.end():second.start()]
-            if gap >= 30 and not re.fullmatch(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*", between) \
-                    and _promise_and_outcome(folded, first, second):
-                return True
+    for first, second in zip(times, times[1:], strict=False):
+        gap = abs((int(first.group(1)) - int(second.group(1))) * 60
+                  + int(first.group(2)) - int(second.group(2)))
+        between = folded[first.end():second.start()]
+        if gap >= 30 and not _RANGE.fullmatch(between) \
+                and _promise_and_outcome(folded, first, second):
+            return True
     return False
 
 
