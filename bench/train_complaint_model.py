@@ -27,7 +27,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.train_praise_model import Trainer, examples, featurise  # noqa: E402
-from kiosk.analysis import praise_model, sentiment  # noqa: E402
 
 LOWEST = 0.5  # below this the model is more often wrong than right about a complaint
 
@@ -91,15 +90,7 @@ def main() -> None:
               f"{(c['found_by_rules'] + c['found']) / n:.3f} "
               f"(+{c['found']}), other items made complaints {c['wrong']}")
 
-    model, columns = trainer.fit(everything)
-    names = trainer.names[columns]
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
-               if abs(w) >= 5e-4}
-    bias = round(float(model.intercept_[0]), 4)
-    shipped = np.array([praise_model.logit(r.text, weights, bias, sentiment.read_signals(
-        r.text, sentiment._english(), None)) for r in rows[:500]])
-    drift = float(np.max(np.abs(shipped - model.decision_function(trainer.x[:500][:, columns]))))
-    assert drift < 0.05, f"shipped log-odds differ from the trained model's by {drift:.3f}"
+    weights, bias = trainer.shipped("en")
     out = {
         "lang": "en", "threshold": round(threshold, 4), "bias": bias,
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"), "examples": len(rows),

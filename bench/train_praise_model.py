@@ -158,6 +158,23 @@ class Trainer:
         model.fit(self.x[idx][:, columns], self.y[idx], sample_weight=self.weight[idx])
         return model, columns
 
+    def shipped(self, lang: str) -> tuple[dict[str, float], float]:
+        """(weights, bias) fitted on every row, as the JSON ships them; fails if scoring with
+        them (kiosk.analysis.praise_model.logit) is not the trained model's arithmetic."""
+        np = self.np
+        model, columns = self.fit(np.arange(len(self.rows)))
+        weights = {str(n): round(float(w), 4)
+                   for n, w in zip(self.names[columns], model.coef_[0], strict=True)
+                   if abs(w) >= 5e-4}
+        bias = round(float(model.intercept_[0]), 4)
+        shipped = np.array([praise_model.logit(r.text, weights, bias, sentiment.read_signals(
+            r.text, sentiment._LANGUAGES[lang](), None)) for r in self.rows[:500]])
+        trained = model.decision_function(self.x[:500][:, columns])
+        drift = float(np.max(np.abs(shipped - trained)))
+        assert drift < 0.05, f"shipped log-odds differ from the trained model's by {drift:.3f}"
+        print(f"largest shipped/trained log-odds gap {drift:.4f}")
+        return weights, bias
+
     def predict(self, fitted, idx):
         model, columns = fitted
         return model.predict_proba(self.x[idx][:, columns])[:, 1]
@@ -283,17 +300,7 @@ def main() -> None:
           f"{trainer.measure(np.ones(len(rows)), 0.0, everything)['embarrassments']:.2%} at "
           f"{trainer.measure(np.ones(len(rows)), 0.0, everything)['recall']:.3f})")
 
-    model, columns = trainer.fit(everything)  # all the training data for the shipped weights
-    names = trainer.names[columns]
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True)
-               if abs(w) >= 5e-4}
-    bias = round(float(model.intercept_[0]), 4)
-    # The shipped arithmetic must be the trained model's.
-    shipped = np.array([praise_model.logit(r.text, weights, bias, sentiment.read_signals(
-        r.text, sentiment._LANGUAGES[args.lang](), None)) for r in rows[:500]])
-    trained = model.decision_function(trainer.x[:500][:, columns])
-    drift = float(np.max(np.abs(shipped - trained)))
-    assert drift < 0.05, f"shipped log-odds differ from the trained model's by {drift:.3f}"
+    weights, bias = trainer.shipped(args.lang)  # all the training data for the shipped weights
     out = {
         "lang": args.lang, "threshold": round(threshold, 4), "bias": bias,
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"), "examples": len(rows),
@@ -312,8 +319,7 @@ def main() -> None:
             "negatives_shown": round(sum(f["negatives"] for f in folds) / max(shown, 1), 4),
             "recall": round(float(np.mean([f["recall"] for f in folds])), 3),
             "folds": len(folds)}
-    print(f"{len(weights)} weights, largest shipped/trained log-odds gap {drift:.4f}, "
-          f"{time.perf_counter() - started:.0f} s")
+    print(f"{len(weights)} weights, {time.perf_counter() - started:.0f} s")
     if args.dry_run:
         return
     path = ROOT / "kiosk" / "analysis" / "data" / f"praise_model_{args.lang}.json"
