@@ -44,6 +44,7 @@ from kiosk.digest_subscriptions import (
     LANGUAGES,
     DigestError,
     active_subscriptions,
+    checked_language,
     normalise_address,
 )
 from kiosk.feed import display_item
@@ -96,9 +97,7 @@ def letters(day: date, now: datetime, to: tuple[str, ...] = (),
     """Who gets what for `day`: the subscribers, or (with `to`) those addresses."""
     tz = _tz()
     if to:
-        language = language or current_app.config.get("LANGUAGE") or "tr"
-        if language not in LANGUAGES:
-            raise DigestError(f"language must be tr or en, not {language!r}")
+        language = checked_language(language or current_app.config.get("LANGUAGE") or "tr")
         addresses = list(dict.fromkeys(normalise_address(a) for a in to))
         everything = day_praise(day, tz, now)
         active = {s.email: s.token for s in active_subscriptions() if s.email in addresses}
@@ -342,8 +341,7 @@ def send_test(address: str, day: date, language: str, now: datetime | None = Non
     """Send the day's full digest once to `address`, marked [Test] and not recorded; returns
     the subject. For checking the SMTP settings and the look from the console."""
     now = now or datetime.now(UTC)
-    if language not in LANGUAGES:
-        raise DigestError(f"language must be tr or en, not {language!r}")
+    language = checked_language(language)
     letter = Letter(normalise_address(address), language, day_praise(day, _tz(), now),
                     [(None, None)])
     if not letter.items:

@@ -29,6 +29,13 @@ def normalise_address(raw: str) -> str:
     return address
 
 
+def checked_language(language: str) -> str:
+    """`language` if a digest can be written in it; DigestError otherwise."""
+    if language not in LANGUAGES:
+        raise DigestError(f"language must be tr or en, not {language!r}")
+    return language
+
+
 def _clean(value: str | None) -> str | None:
     value = (value or "").strip()
     return value[:120] or None
@@ -42,8 +49,7 @@ def subscribe(email: str, *, branch: str | None = None, team: str | None = None,
     unsubscribed row (with a new unsubscribe token).
     """
     address = normalise_address(email)
-    if language not in LANGUAGES:
-        raise DigestError(f"language must be tr or en, not {language!r}")
+    checked_language(language)
     branch, team = _clean(branch), _clean(team)
     session = db.session()
     query = select(Subscription).where(
