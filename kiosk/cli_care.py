@@ -54,12 +54,12 @@ def erase(handle: str, email: str | None, source: str | None, yes: bool) -> None
               path_type=Path), help="Write the JSON here instead of printing it.")
 def export(handle: str, email: str | None, source: str | None, out_file: Path | None) -> None:
     """Everything stored about one person as JSON, for an access request (KVKK/GDPR)."""
-    from kiosk import privacy
+    from kiosk import personal_export, privacy
 
     app = cli._app()
     with app.app_context():
         try:
-            data = privacy.export_author(handle, email, source, actor="cli")
+            data = personal_export.export_author(handle, email, source, actor="cli")
         except privacy.PrivacyError as exc:
             raise click.ClickException(str(exc)) from None
     body = json.dumps(data, ensure_ascii=False, indent=2)

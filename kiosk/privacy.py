@@ -1,5 +1,6 @@
-"""Personal data: erase one person on request, export what is kept about them, and take a
-staff member off the roster and off every wall. (Ageing data out: kiosk.retention.)
+"""Personal data: who a person is, and erasing them on request. (Exporting what is kept about
+them: kiosk.personal_export; a staff member leaving: kiosk.staff_removal; ageing data out:
+kiosk.retention.)
 
 Who "the person" is (erase and export use the same rule, so an export shows exactly what an
 erasure would remove):
@@ -21,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,11 +30,9 @@ from flask import current_app
 from sqlalchemy import delete, func, or_, select, update
 
 from kiosk import audit, db, feed, learning, live
-from kiosk.analysis.neutral import neutralise
 from kiosk.analysis.text import lower_tr, normalise
 from kiosk.caches import forget_cached_pages
 from kiosk.models import (
-    Analysis,
     Announcement,
     AuditEntry,
     Channel,
@@ -43,13 +42,11 @@ from kiosk.models import (
     Poster,
     Screen,
     Setting,
-    StaffMember,
     Subscription,
     Suggestion,
 )
 
 ERASED = "[erased]"
-EXPORT_FORMAT = "kiosk-personal-data/1"
 CHUNK = 500
 TEXT_FIELDS = ("text", "author", "url", "edited_text", "display_text", "display_author")
 _PERSON_KEYS = frozenset({"author", "email", "address", "blocked_authors", "to", "name"})
@@ -60,14 +57,14 @@ class PrivacyError(ValueError):
     """A request that cannot be carried out; the message says why."""
 
 
-def _fold(value: str | None) -> str:
+def fold(value: str | None) -> str:
     """How values are compared: lowercase (I, ı, İ and i alike), single spaces, no '@'."""
     return " ".join(lower_tr(normalise(value or "")).replace("ı", "i").split()).lstrip("@")
 
 
 def confirms(typed: str | None, handle: str | None) -> bool:
     """Did someone type the handle again (as the console asks before erasing)?"""
-    return bool(_fold(handle)) and _fold(typed) == _fold(handle)
+    return bool(fold(handle)) and fold(typed) == fold(handle)
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ class Subject:
     @classmethod
     def of(cls, handle: str | None, email: str | None = None,
            source: str | None = None) -> Subject:
-        folded, address = _fold(handle), _fold(email) or None
+        folded, address = fold(handle), fold(email) or None
         if not folded and not address:
             raise PrivacyError("give the author's handle or name (and their e-mail address "
                                "if known)")
@@ -92,7 +89,7 @@ class Subject:
         return cls(folded or address, address, (source or "").strip() or None)
 
     def is_them(self, value: str | None) -> bool:
-        folded = _fold(value)
+        folded = fold(value)
         return bool(folded) and folded in {self.handle, self.email}
 
     def _patterns(self) -> list[tuple[re.Pattern, str]]:
@@ -155,19 +152,19 @@ def _erase(subject: Subject, actor: str, apply: bool) -> ErasureReport:
     report = ErasureReport(erase_id=secrets.token_hex(8) if apply else None)
     if apply:
         secure_delete(session)
-    own_ids, named_ids = _find_items(subject)
+    own_ids, named_ids = find_items(subject)
     now = datetime.now(UTC)
     channels = list(session.scalars(select(Channel)))
     max_age = current_app.config["FEED_MAX_AGE_DAYS"]
 
     removed: list[tuple[Item, set[int]]] = []
     texts: set[str] = set()
-    for ids in _chunks(own_ids):
+    for ids in chunks(own_ids):
         for item in session.scalars(select(Item).where(Item.id.in_(ids))).unique():
             removed.append((item, feed.channels_showing(item, now, max_age, channels)))
             texts |= {t for t in (item.text, item.edited_text,
                                   item.analysis.display_text if item.analysis else None) if t}
-    for ids in _chunks(own_ids):
+    for ids in chunks(own_ids):
         report.decisions += _count(Decision, Decision.item_id.in_(ids))
         report.posters += _count(Poster, Poster.item_id.in_(ids))
         session.execute(delete(Decision).where(Decision.item_id.in_(ids)))
@@ -178,7 +175,7 @@ def _erase(subject: Subject, actor: str, apply: bool) -> ErasureReport:
     report.block_lists = _scrub_settings(subject, texts)
 
     changed: list[tuple[Item, set[int]]] = []
-    for ids in _chunks(named_ids):
+    for ids in chunks(named_ids):
         for item in session.scalars(select(Item).where(Item.id.in_(ids))).unique():
             before = feed.channels_showing(item, now, max_age, channels)
             lang = item.analysis.lang if item.analysis else item.lang
@@ -228,7 +225,7 @@ def _erase(subject: Subject, actor: str, apply: bool) -> ErasureReport:
     return report
 
 
-def _find_items(subject: Subject) -> tuple[list[int], list[int]]:
+def find_items(subject: Subject) -> tuple[list[int], list[int]]:
     """(their items, other items naming them): read in Python, since SQL cannot fold case
     the Turkish way portably."""
     query = select(Item.id, Item.source, Item.author, Item.text, Item.edited_text)
@@ -292,170 +289,9 @@ def _scrub_settings(subject: Subject, texts: set[str]) -> int:
     return changed
 
 
-# --- export -------------------------------------------------------------------------------
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _item_json(item: Item, decisions: list[Decision], posters: int) -> dict:
-    analysis = item.analysis
-    return {
-        "id": item.id, "source": item.source, "external_id": item.external_id,
-        "text": item.text, "author": item.author, "url": item.url,
-        "created_at": _iso(item.created_at), "received_at": _iso(item.ingested_at),
-        "rating": item.rating, "branch": item.branch, "lang": item.lang,
-        "status": item.status, "decided_at": _iso(item.decided_at),
-        "edited_text": item.edited_text, "expires_at": _iso(item.expires_at),
-        "complaint_status": item.complaint_status, "contacted_at": _iso(item.contacted_at),
-        "resolved_at": _iso(item.resolved_at),
-        "analysis": None if analysis is None else {
-            "lang": analysis.lang, "sentiment": analysis.sentiment, "label": analysis.label,
-            "confidence": analysis.confidence, "themes": list(analysis.themes or []),
-            "mentions": list(analysis.mentions or []),
-            "branches": list(analysis.branches or []), "flags": list(analysis.flags or []),
-            "reasons": list(analysis.reasons or []), "display_text": analysis.display_text,
-            "display_author": analysis.display_author,
-            "analyzed_at": _iso(analysis.analyzed_at)},
-        # Who decided is the staff's data, not the customer's: what and when is theirs.
-        "decisions": [{"action": d.action, "before": d.before, "after": d.after,
-                       "at": _iso(d.at)} for d in decisions],
-        "posters": posters,
-    }
-
-
-def export_author(handle: str | None, email: str | None = None, source: str | None = None,
-                  actor: str | None = None) -> dict:
-    """Everything stored about one person, for an access request (KVKK art. 11, GDPR
-    art. 15). Other people's words are never in it: items that name them are only counted.
-    With `actor`, the export is audited (counts only)."""
-    subject = Subject.of(handle, email, source)
-    session = db.session()
-    own_ids, named_ids = _find_items(subject)
-    items = []
-    for ids in _chunks(own_ids):
-        decisions: dict[int, list[Decision]] = {}
-        for d in session.scalars(select(Decision).where(Decision.item_id.in_(ids))
-                                 .order_by(Decision.id)):
-            decisions.setdefault(d.item_id, []).append(d)
-        posters = dict(session.execute(select(Poster.item_id, func.count())
-                                       .where(Poster.item_id.in_(ids))
-                                       .group_by(Poster.item_id)).all())
-        for item in session.scalars(select(Item).where(Item.id.in_(ids))
-                                    .order_by(Item.created_at)).unique():
-            items.append(_item_json(item, decisions.get(item.id, []),
-                                    posters.get(item.id, 0)))
-    rules = session.get(Setting, "rules")
-    blocked = any(subject.is_them(a) for a in (rules.value if rules else {})
-                  .get("blocked_authors", []) if isinstance(a, str))
-    data: dict[str, Any] = {
-        "format": EXPORT_FORMAT,
-        "generated_at": datetime.now(UTC).isoformat(),
-        "request": {"author": handle, "email": email, "source": subject.source},
-        "matching": "items whose author is the handle or the e-mail address (no case, no "
-                    "leading @); other people's items naming them by @handle or address are "
-                    "counted, not included",
-        "items": items,
-        "named_in_other_items": len(named_ids),
-        "on_block_list": blocked,
-        "digest_subscriptions": [],
-        "digest_sends": [],
-        "roster": [],
-    }
-    if subject.email:
-        for sub in session.scalars(select(Subscription).where(
-                func.lower(func.trim(Subscription.email)) == subject.email)):
-            data["digest_subscriptions"].append({
-                "email": sub.email, "language": sub.language, "branch": sub.branch,
-                "team": sub.team, "created_at": _iso(sub.created_at),
-                "unsubscribed_at": _iso(sub.unsubscribed_at)})
-        for send in session.scalars(select(DigestSend).where(
-                func.lower(func.trim(DigestSend.address)) == subject.email)
-                .order_by(DigestSend.day)):
-            data["digest_sends"].append({"day": send.day, "address": send.address,
-                                         "sent_at": _iso(send.sent_at), "items": send.items})
-        for staff in session.scalars(select(StaffMember).where(
-                func.lower(func.trim(StaffMember.email)) == subject.email)):
-            data["roster"].append({"name": staff.name, "aliases": list(staff.aliases or []),
-                                   "team": staff.team, "branch": staff.branch,
-                                   "email": staff.email})
-    if actor:
-        audit.record(actor, "privacy.export", f"export:{secrets.token_hex(8)}", None,
-                     {"items": len(items), "subscriptions": len(data["digest_subscriptions"]),
-                      "source": subject.source, "email_given": subject.email is not None})
-        session.commit()
-    return data
-
-
-# --- taking a staff member off the walls --------------------------------------------------
-
-@dataclass
-class StaffRemoval:
-    staff: int = 0  # roster rows removed
-    items: int = 0  # shout-outs rewritten
-    channels: int = 0  # channels told at once
-    ids: list[int] = field(default_factory=list)
-
-
-def remove_staff(name: str, actor: str) -> StaffRemoval:
-    """Take someone off the roster and out of every shout-out at once: their name leaves
-    the items' mentions, and a neutral word takes its place in what screens show (the
-    redacted text and any curator's edit). The customer's original text is kept for admins
-    (retention or `erase` takes it). Audited without the name."""
-    session = db.session()
-    name = " ".join((name or "").split())
-    staff = session.scalar(select(StaffMember).where(StaffMember.name == name))
-    if staff is None:
-        staff = next((s for s in session.scalars(select(StaffMember))
-                      if _fold(s.name) == _fold(name)), None)
-    if staff is not None:
-        name = staff.name
-    aliases = list(staff.aliases or []) if staff else []
-    hits = [item_id for item_id, found in session.execute(
-        select(Analysis.item_id, Analysis.mentions)) if name in (found or [])]
-    if staff is None and not hits:
-        raise PrivacyError(f"nobody called {name!r} is on the roster or on a screen")
-    others = [s for s in session.scalars(select(StaffMember.name)) if s != name]
-    now = datetime.now(UTC)
-    channels = list(session.scalars(select(Channel)))
-    max_age = current_app.config["FEED_MAX_AGE_DAYS"]
-    result = StaffRemoval(staff=1 if staff else 0)
-    changed: list[tuple[Item, set[int]]] = []
-    for ids in _chunks(hits):
-        for item in session.scalars(select(Item).where(Item.id.in_(ids))).unique():
-            analysis = item.analysis
-            before = feed.channels_showing(item, now, max_age, channels)
-            analysis.mentions = [m for m in analysis.mentions or [] if m != name]
-            analysis.display_text = neutralise(analysis.display_text, name, aliases,
-                                               analysis.lang, others)
-            if item.edited_text:
-                item.edited_text = neutralise(item.edited_text, name, aliases, analysis.lang,
-                                              others)
-            changed.append((item, before))
-    target = f"staff:{staff.id}" if staff else "staff"
-    audit.record(actor, "staff.remove", target, None,
-                 {"items": len(changed), "on_roster": staff is not None,
-                  "team": staff.team if staff else None,
-                  "branch": staff.branch if staff else None})
-    if staff is not None:
-        session.delete(staff)
-    session.commit()
-    forget_cached_pages()
-    shown: set[int] = set()
-    for item, before in changed:
-        after = feed.channels_showing(item, datetime.now(UTC), max_age)
-        if before or after:
-            live.publish_item_change(item, before, after)
-        shown |= before | after
-    live.publish_stats()  # the weekly slide names the most thanked staff
-    result.items, result.channels = len(changed), len(shown)
-    result.ids = [item.id for item, _b in changed]
-    return result
-
-
 # --- helpers ------------------------------------------------------------------------------
 
-def _chunks(ids: list[int]):
+def chunks(ids: list[int]):
     for start in range(0, len(ids), CHUNK):
         yield ids[start:start + CHUNK]
 

@@ -21,10 +21,12 @@ from kiosk import (
     curation,
     db,
     digest_subscriptions,
+    personal_export,
     privacy,
     retention,
     roster,
     rules,
+    staff_removal,
 )
 from kiosk.analysis.neutral import neutralise
 from kiosk.extensions import socketio
@@ -153,7 +155,7 @@ def test_erase_leaves_no_trace_in_the_database_screens_archive_exports_or_backup
                       headers={"Authorization": f"Bearer {scene['admin_token']}"})
     assert_no_trace(listed.get_data(as_text=True), "/api/v1/items")
     assert_no_trace(audit.export_csv(), "audit.csv")
-    export = privacy.export_author("@zeynep_k", EMAIL)
+    export = personal_export.export_author("@zeynep_k", EMAIL)
     assert export["items"] == [] and export["digest_subscriptions"] == []
     assert export["named_in_other_items"] == 0 and export["on_block_list"] is False
 
@@ -220,7 +222,7 @@ def test_handles_match_whole_values_only(app, make_item):
 
 
 def test_export_holds_the_person_and_nothing_of_others(app, scene):
-    data = privacy.export_author("@zeynep_k", EMAIL, actor="ada")
+    data = personal_export.export_author("@zeynep_k", EMAIL, actor="ada")
     assert sorted(i["id"] for i in data["items"]) == sorted(scene["hers"])
     first = next(i for i in data["items"] if i["id"] == scene["hers"][0])
     assert first["author"] == "@Zeynep_K" and first["url"] == "https://x.example/zeynep_k/1"
@@ -368,7 +370,7 @@ def test_remove_staff_takes_the_name_off_every_screen_at_once(app, make_item, sc
     display = socketio.test_client(app, namespace="/live", auth={"screen": screen.token})
     display.get_received("/live")
 
-    done = privacy.remove_staff("ayşe kaya", "ada")
+    done = staff_removal.remove_staff("ayşe kaya", "ada")
     assert (done.staff, done.items) == (1, 2)
     received = display.get_received("/live")
     updated = {e["args"][0]["id"]: e["args"][0]["item"] for e in received
@@ -392,7 +394,7 @@ def test_remove_staff_takes_the_name_off_every_screen_at_once(app, make_item, sc
     assert entry.after["items"] == 2 and "Ayşe" not in json.dumps(entry.after,
                                                                   ensure_ascii=False)
     with pytest.raises(privacy.PrivacyError):
-        privacy.remove_staff("Ayşe Kaya", "ada")  # gone from the roster and the screens
+        staff_removal.remove_staff("Ayşe Kaya", "ada")  # gone from the roster and the screens
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -478,7 +480,7 @@ def test_the_console_page_previews_exports_and_erases(app, scene, admin):
     refused = admin.post("/admin/privacy", data={**form, "do": "erase", "confirm": "zeynep"},
                          follow_redirects=True)
     assert "Type the author" in refused.get_data(as_text=True)
-    assert len(privacy.export_author("zeynep_k")["items"]) == 3
+    assert len(personal_export.export_author("zeynep_k")["items"]) == 3
 
     done = admin.post("/admin/privacy", data={**form, "do": "erase",
                                               "confirm": "ZEYNEP_K"}, follow_redirects=True)

@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from kiosk import db, privacy, retention
+from kiosk import db, personal_export, privacy, retention, staff_removal
 from kiosk.models import Item, Source, StaffMember
 from kiosk.web.admin import admin_only
 
@@ -45,9 +45,10 @@ def index():
                 preview = privacy.preview_erasure(fields["author"], fields["email"] or None,
                                                   fields["source"] or None)
             elif do == "export":
-                data = privacy.export_author(fields["author"], fields["email"] or None,
-                                             fields["source"] or None,
-                                             actor=current_user.username)
+                data = personal_export.export_author(fields["author"],
+                                                     fields["email"] or None,
+                                                     fields["source"] or None,
+                                                     actor=current_user.username)
                 body = json.dumps(data, ensure_ascii=False, indent=2)
                 # The file name says nothing about whom it is about.
                 name = f"personal-data-{secrets.token_hex(4)}.json"
@@ -72,8 +73,8 @@ def index():
                 if not request.form.get("confirm_staff"):
                     flash(_("Tick the box to confirm."), "error")
                 else:
-                    done = privacy.remove_staff(request.form.get("name", ""),
-                                                current_user.username)
+                    done = staff_removal.remove_staff(request.form.get("name", ""),
+                                                      current_user.username)
                     flash(_("Removed from the roster; %(n)d shout-outs now say a colleague.",
                             n=done.items), "ok")
                 return redirect(url_for("privacy.index"))
