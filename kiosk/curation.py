@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from flask import current_app
 from sqlalchemy import select
 
-from kiosk import audit, db, feed, live, metrics, notes
+from kiosk import audit, db, feed, live, metrics, shoutout_notices
 from kiosk.analysis import praise_model
 from kiosk.models import ON_SCREEN, Decision, Item, Status
 
@@ -81,7 +81,7 @@ def _change(item: Item, actor: str, action: str, apply, reason: str | None = Non
     if after["status"] != before["status"]:
         live.publish_stats()
         if after["status"] in ON_SCREEN and before["status"] not in ON_SCREEN:
-            notes.notify_later([item.id])  # the people it names hear it first
+            shoutout_notices.notify_later([item.id])  # the people it names hear it first
     return item
 
 

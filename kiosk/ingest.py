@@ -15,7 +15,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from kiosk import db, feed, live, notes
+from kiosk import db, feed, live, shoutout_notices
 from kiosk.analysis.pipeline import Thresholds, analyze
 from kiosk.feedback import FeedbackItem, InvalidFeedback, parse_feedback
 from kiosk.learning import Scorer
@@ -164,8 +164,9 @@ def store_items(items: Iterable[tuple[int, FeedbackItem]], report: IngestReport 
             live.publish_item_change(item, set(), shown)
     if new_items:
         live.publish_stats()
-    # Approved by a rule: the people an item names hear it first (kiosk/notes.py).
-    notes.notify_later(i.id for i in new_items if i.status in ON_SCREEN and i.analysis.mentions)
+    # Approved by a rule: the people an item names hear it first (kiosk/shoutout_notices.py).
+    shoutout_notices.notify_later(i.id for i in new_items
+                                  if i.status in ON_SCREEN and i.analysis.mentions)
     return report
 
 

@@ -13,7 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 
-from kiosk import curation, db, digest, feed, notes, posters, roster, shoutouts, stats
+from kiosk import (
+    curation,
+    db,
+    digest,
+    feed,
+    notes,
+    posters,
+    roster,
+    shoutout_notices,
+    shoutouts,
+    stats,
+)
 from kiosk.analysis.naming import Named, inflect, rewrite
 from kiosk.models import AuditEntry, ShoutoutChoice, ShoutoutNotice, StaffMember, WeeklyNote
 from tests.test_console import csrf_of
@@ -314,7 +325,7 @@ def smtp(app):
 def inline(monkeypatch):
     """Notices sent in the approving call, for deterministic tests (the real code starts a
     background task; test_the_background_task_sends_it covers that)."""
-    monkeypatch.setattr(notes, "_start", notes._notify_in_background)
+    monkeypatch.setattr(shoutout_notices, "_start", shoutout_notices._notify_in_background)
 
 
 def link_in(message) -> str:
@@ -341,7 +352,7 @@ def test_approval_tells_the_named_person_once(app, client, smtp, inline, people,
     curation.pin_item(item.id, "ada")  # on the walls again: no second e-mail
     curation.reject_item(item.id, "ada")
     curation.approve_item(item.id, "ada")
-    notes.send_notices(since=datetime.now(UTC) - timedelta(days=7))  # the daily sweep
+    shoutout_notices.send_notices(since=datetime.now(UTC) - timedelta(days=7))  # the daily sweep
     notes.daily(date.today())
     assert len(smtp.inbox.messages) == 1
     assert db.session().query(ShoutoutNotice).count() == 1
