@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from kiosk import db, posters
+from kiosk import db, poster_layout, posters
 from kiosk import roster as roster_store
 from kiosk.models import AuditEntry, Item, Poster
 from tests.test_console import sign_in
@@ -265,14 +265,14 @@ def test_the_week_poster_fits_five_long_quotes_on_a_page(app, make_item, tmp_pat
 
 
 def test_highlighting_finds_names_with_turkish_suffixes_and_titles():
-    segments = posters.highlight("AYŞE hanım'a ve Kadıköy'deki Can Bey'e teşekkürler",
-                                 ["Ayşe Yılmaz", "Can Demir"], "Kadıköy")
+    segments = poster_layout.highlight("AYŞE hanım'a ve Kadıköy'deki Can Bey'e teşekkürler",
+                                       ["Ayşe Yılmaz", "Can Demir"], "Kadıköy")
     marked = [(text, kind) for text, kind in segments if kind]
     assert marked == [("AYŞE hanım'a", "name"), ("Kadıköy'deki", "branch"),
                       ("Can Bey'e", "name")]
     assert "".join(t for t, _ in segments) == "AYŞE hanım'a ve Kadıköy'deki Can Bey'e " \
                                               "teşekkürler"
-    assert posters.shorten("Bir iki, üç dört", 2) == "Bir iki…"
+    assert poster_layout.shorten("Bir iki, üç dört", 2) == "Bir iki…"
 
 
 def test_the_logo_and_company_name_come_from_config(app, make_item, tmp_path):
