@@ -216,17 +216,6 @@ function joinNames(names, l) {
   return `${names.slice(0, -1).join(", ")}${l.and}${names[names.length - 1]}`;
 }
 
-/** Where the meta line wraps, the next line starts without a "·" (CSS hides it). */
-function markLineStarts(meta) {
-  let prev = null;
-  for (const span of meta.children) {
-    span.classList.remove("is-line-start");
-    if (span.hidden) continue;
-    if (prev && span.offsetTop > prev.offsetTop + prev.offsetHeight / 2) span.classList.add("is-line-start");
-    prev = span;
-  }
-}
-
 /** Fill `slide` with `item`; ctx = {lang, now (server ms), base}. The slide may be hidden. */
 export function renderSlide(slide, item, ctx) {
   const l = labels(ctx.lang);
@@ -251,5 +240,4 @@ export function renderSlide(slide, item, ctx) {
   setText(slide.when, item.created_at ? relativeTime(item.created_at, ctx.now, ctx.lang) : "");
   setQr(slide, item.qr, ctx, l);
   fitQuote(slide, ctx.view);
-  markLineStarts(slide.stars.parentNode);
 }

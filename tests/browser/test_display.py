@@ -36,3 +36,44 @@ def test_customer_html_shows_as_literal_text(served, page):
     assert "<b>Harika</b>" in quote.inner_text()
     assert page.locator(".slide img, .slide b").count() == 0
     assert page.evaluate("window.__pwned") is None
+
+
+# Where the text of each visible part of the pinned slide's meta line is drawn (a range
+# covers what the part contains, never the "·" a stylesheet draws around it).
+META_LINES_JS = """() => {
+  const meta = document.querySelector('.slide.is-active .meta');
+  return [...meta.children].filter(s => !s.hidden && s.getBoundingClientRect().width).map(s => {
+    const range = document.createRange();
+    range.selectNodeContents(s);
+    const r = range.getBoundingClientRect();
+    return {text: s.innerText, top: Math.round(r.top), left: r.left, right: r.right};
+  });
+}"""
+
+
+def test_a_wrapped_meta_line_never_starts_with_a_dot_or_glues_two_parts(served, browser):
+    """In portrait the rating, source, branch and time wrap beside the QR code: each line
+    starts flush with the first, and parts sharing a line keep room for the "·" between
+    them (re-measuring after hiding a dot once glued "Kadıköy şubesi7 saat önce")."""
+    report = served.post_feedback(served.secret, {
+        "external_id": "meta1", "rating": 5, "branch": "Bahçelievler",
+        "url": "https://example.com/r/1", "created_at": "2026-11-24T06:00:00Z",
+        "text": "Bahçelievler şubesindeki ekip harikaydı, çok teşekkürler!"})
+    served.api("POST", f"/api/v1/items/{report['ids'][0]}/pin", served.token)
+    context = browser.new_context(viewport={"width": 1080, "height": 1920})
+    page = context.new_page()
+    try:
+        page.goto(served.display_url)
+        page.locator(".slide.is-active .quote__text", has_text="Bahçelievler").wait_for(
+            timeout=5_000)
+        page.evaluate("document.fonts.ready")
+        parts = page.evaluate(META_LINES_JS)
+        text = page.locator(".slide.is-active .meta").inner_text()
+    finally:
+        context.close()
+    assert "Bahçelievler" in text and len({p["top"] for p in parts}) >= 2, parts  # it wraps
+    for before, part in zip(parts, parts[1:], strict=False):
+        if part["top"] == before["top"]:
+            assert part["left"] - before["right"] >= 20, (before, part)  # room for " · "
+        else:
+            assert abs(part["left"] - parts[0]["left"]) < 1, part  # no dot, no indent
