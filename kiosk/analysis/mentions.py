@@ -13,16 +13,22 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from kiosk.analysis import name_words
+from kiosk.analysis import cyrillic, name_words
 from kiosk.analysis.text import key, normalise, tokens
 
 HONORIFICS = frozenset({"bey", "hanim", "abla", "abi", "agabey", "abisi", "ablaya", "usta",
-                        "hoca", "hocam", "sef", "kardes", "mr", "mrs", "ms", "miss"})
+                        "hoca", "hocam", "sef", "kardes", "mr", "mrs", "ms", "miss",
+                        "xanim", "xanima", "xanimin", "xanimla", "bəy"})  # Azerbaijani
+# "Ozan adındaki garson", "Bora denen kurye", "a waiter named Bill": said to be a name.
+_NAMED_AFTER = frozenset("adli adinda adindaki isimli ismindeki denen".split())
+_NAMED_BEFORE = frozenset("named called".split())
+# "Toprak ile Bora'nın ekibi", "Hope and Will": a word-name beside another capitalised name.
+_AND = frozenset("ile ve and &".split())
 # Case and possessive endings written without an apostrophe (ascii-folded), for names that
 # are not ordinary words: "Ayseye", "Mehmetin", "Kadikoyde", "Kadikoydeki".
 _SUFFIXES = frozenset(
     "a e ya ye yi yu i u in un nin nun yin yun da de ta te dan den tan ten la le yla yle "
-    "daki deki taki teki dakiler dekiler cim cigim cigima ciga".split())
+    "daki deki taki teki dakiler dekiler cim cigim cigima ciga".split()) | cyrillic.ENDINGS
 _LONGEST_SUFFIX = max(map(len, _SUFFIXES))
 # First names (and branch names) that are also everyday words in Turkish or English.
 AMBIGUOUS = frozenset(
@@ -177,13 +183,21 @@ def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
         word = not strong and (english or name_words.turkish_word(phrase))
         index.setdefault(keys[0], []).append(_Pattern(keys, target, kind, strong, word, english))
 
+    def add_cyrillic(name: str, target: str, kind: str) -> None:
+        for spelling in cyrillic.spellings(name):  # "Аслану", "из Лимана"
+            index.setdefault(spelling, []).append(
+                _Pattern((spelling,), target, kind, False, False, False))
+
     for person in roster.people:
         add(person.name, person.name, "person", strong=len(person.name.split()) > 1)
         add(person.name.split()[0], person.name, "person", strong=False)
+        add_cyrillic(person.name.split()[0], person.name, "person")
         for alias in person.aliases:
             add(alias, person.name, "person", strong=len(alias.split()) > 1)
     for branch in roster.branches:
         add(branch.name, branch.name, "branch", strong=len(branch.name.split()) > 1)
+        if len(branch.name.split()) == 1:
+            add_cyrillic(branch.name, branch.name, "branch")
         for alias in branch.aliases:
             add(alias, branch.name, "branch", strong=len(alias.split()) > 1)
     for first, patterns in index.items():
@@ -238,10 +252,13 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
         return True
     if i and words[i - 1].base in _KIN and pattern.kind == "person":
         return False
-    if pattern.kind == "person" and _beside_a_role(words, i):
+    if pattern.kind == "person" and (_beside_a_role(words, i) or _said_to_be_a_name(words, i)):
         return True
-    first = pattern.keys[0]
     word = words[i]
+    if lang not in (None, "tr", "en") and word.capital and not shouting and \
+            pattern.kind == "person":
+        return True  # "Bill était adorable": in French, "bill" is no word
+    first = pattern.keys[0]
     if first not in AMBIGUOUS:
         return not pattern.word or _word_name_evidence(pattern, words, i, shouting, lang)
     if shouting or not word.capital or word.rest in _CONTRACTIONS or word.rest in _PLACE_CASE:
@@ -274,9 +291,20 @@ def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting:
     if nxt is not None and (lang == "tr" or lang is None) and not pattern.english and \
             _TURKISH_COMPOUND.fullmatch(nxt.base):
         return False  # "Işık kaynağı", "Melek gibi"
+    if nxt is not None and nxt.base == "bir" and word.sentence_start and lang != "en":
+        return False  # "Serin bir yer arıyoruz": an adjective before "a"
     if lang == "en" and pattern.english and word.sentence_start:
         return nxt is not None and (nxt.base in _PERSON_NEXT or _past_tense(nxt.base))
     return True
+
+
+def _said_to_be_a_name(words: list[_Word], i: int) -> bool:
+    """"Ozan adındaki garson", "a courier called Bill", "Toprak ile Bora'nın ekibi"."""
+    after = [w for w in words[i + 1:i + 3]]
+    if i and words[i - 1].base in _NAMED_BEFORE or after and after[0].base in _NAMED_AFTER:
+        return True
+    return (words[i].capital and len(after) == 2 and after[0].base in _AND
+            and after[1].capital and not after[1].sentence_start)
 
 
 def _beside_a_role(words: list[_Word], i: int) -> bool:
@@ -363,10 +391,11 @@ def _resolve_people(found: list[_Pattern], roster: Roster, item_branch: str | No
     for pattern in found:
         if pattern.kind != "person":
             continue
-        if pattern.strong or len(by_first.get(pattern.keys[0], ())) <= 1:
+        first = pattern.keys[0] if pattern.keys[0].isascii() else key(pattern.target.split()[0])
+        if pattern.strong or len(by_first.get(first, ())) <= 1:
             people.append(pattern.target)
             continue
-        here = [p for p in by_first[pattern.keys[0]] if p.branch in branches]
+        here = [p for p in by_first[first] if p.branch in branches]
         if len(here) == 1:
             people.append(here[0].name)
     return list(dict.fromkeys(people))

@@ -113,3 +113,30 @@ def test_names_are_not_read_as_sentiment():
     assert label("Mutlu Bey siparişimi 2 saat geç getirdi.") == "complaint"
     assert label("Mutlu Bey bugün kasadaydı.") == "neutral"
     assert label("Sevinç Hanım çok kabaydı.") == "complaint"
+
+
+SCRIPT_ROSTER = Roster([Person("Aslan Kurt"), Person("Şahin Yurt"), Person("Holly Brown"),
+                        Person("Serin Yalçın"), Person("Bill Turner"), Person("Irmak Koç"),
+                        Person("Ozan Polat"), Person("Yağmur Sarı")], [Branch("Liman")])
+
+
+@pytest.mark.parametrize("text,lang,people,branches", [
+    # Russian speakers write the names in Cyrillic, with Russian case endings.
+    ("Спасибо Аслану из Лимана, всё было вкусно!", "other", ["Aslan Kurt"], ["Liman"]),
+    ("Курьер Шахин опоздал на час.", "other", ["Şahin Yurt"], []),
+    ("Холли очень помогла с возвратом.", "other", ["Holly Brown"], []),
+    ("Ягмур была очень внимательна.", "other", ["Yağmur Sarı"], []),
+    # Azerbaijani honorifics.
+    ("Irmak xanıma çox sağ olun.", "other", ["Irmak Koç"], []),
+    # In French or German an English or Turkish word-name is a name.
+    ("Bill était adorable et le repas excellent.", "other", ["Bill Turner"], []),
+    # Said to be a name, or beside one.
+    ("Dün Ozan adındaki garson siparişi iki kez unuttu.", "tr", ["Ozan Polat"], []),
+    ("The waiter, a guy called Bill, was brilliant.", "en", ["Bill Turner"], []),
+    ("Irmak ile Ozan'ın ekibi çok hızlı.", "tr", ["Irmak Koç", "Ozan Polat"], []),
+    # Word-names used as words.
+    ("Serin bir akşam için teras var mı?", "tr", [], []),
+    ("Irmak kenarında oturduk.", "tr", [], []),
+])
+def test_names_in_other_scripts_languages_and_frames(text, lang, people, branches):
+    assert find_mentions(text, SCRIPT_ROSTER, None, lang) == (people, branches)
