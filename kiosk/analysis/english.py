@@ -91,8 +91,14 @@ _NO_PROBLEM = re.compile(
     r"scratch(?:es)?|dents?|glitch(?:es)?|bugs?|paperwork|forms to fill)\b|"
     r"\bnot once did (?:i|we) (?:have to )?(?:worry|wait|chase|complain)|\bnever once (?:raised|"
     r"lost|complained|rushed|sighed|snapped)\b|"
-    r"\bnot (?:one|a single) (?:item|thing|order)s? (?:has |have )?(?:ever )?(?:arrived |been |"
-    r"come )?(?:damaged|broken|missing|wrong|late)\b|"
+    r"\bnot (?:one|a single) (?:item|thing|order|delivery|dish|meal)s? (?:has |have )?(?:ever )?"
+    r"(?:arrived |been |come |came |went |gone |was |were )?(?:damaged|broken|missing|wrong|late|"
+    r"cold)\b|"
+    r"\bnothing (?:has |ever |have )*(?:went|gone|goes) wrong\b|"
+    r"\bno (?:soggy|burnt|stale|late|wrong|missing|broken|damaged|rude|squashed|spilled|"
+    r"leaking) [a-z]+\b|\bno cold (?:food|chips|fries|pizzas?|soup|meals?|deliver(?:y|ies)|"
+    r"burgers?|coffee|kebabs?)\b|"
+    r"\bnever (?:keeps?|kept|leaves|left) (?:us|me|you|anyone|customers|people) waiting\b|"
     r"\b(?:haven'?t|never) had an? (?:single )?(?:bad|stale|cold|rude|late|wrong|broken|burnt|"
     r"soggy|dry|poor|disappointing|mediocre|damaged) \w+(?: (?:here|there|yet))*\b", re.I)
 # Praise VADER's negation rule turns upside down.

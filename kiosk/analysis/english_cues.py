@@ -47,7 +47,8 @@ BEYOND_DUTY = re.compile(
 
 CONTRAST = re.compile(
     r"\b(?:but|however|although|though|except(?: for)?|apart from|aside from|other than|"
-    r"if only|i wish|wish|wished|it'?s just that|only thing is|yet(?=\s*,?\s*[a-z])|"
+    r"if only|i wish|wish|wished|it'?s just that|only thing is|"
+    r"yet(?=\s+[a-z])|(?<![a-z] )yet(?=\s*,)|"  # not "no bad one yet, and …"
     r"on the other hand|then again|"
     r"unfortunately|sadly|shame that|pity that|(?<=[.!?] )(?:pity|shame|a pity|a shame)|minus|"
     r"(?<=fine )until|(?<=good )until|(?<=great )until|(?<=okay )until|(?<=ok )until|"
@@ -212,9 +213,25 @@ COMPLAINT_CUES = re.compile(
     r"(?:one|1|only one|a single) (?:till|checkout|cashier|register)s? (?:open|working)|"
     r"another (?:\d+|hour|day|week|half hour|\d+ minutes)s? (?:of )?(?:waiting|wait|queuing|"
     r"queueing|in (?:line|a queue)|late|on hold)|"
-    r"nobody (?:has |have )?(?:answered|replied|called|responded|got back)|"
+    r"(?:nobody|no one) (?:has |have )?(?:ever )?(?:answered|replied|called|responded|got back|"
+    r"checked|came|bothered|apologi[sz]ed|helped|cleaned|cleared|showed up|turned up)|"
     r"cold (?:food|coffee|soup|meal|pizza|chips|fries|tea|burger)|(?:food|coffee|soup|meal|"
-    r"pizza|tea) (?:was |is |arrived |came )?(?:stone )?cold|"
+    r"pizza|tea|rice|fries|chips|burgers?|pasta|kebabs?|noodles|steak|chicken|lamb|dish|dinner|"
+    r"lunch|breakfast|eggs|bread) (?:was |were |is |are |arrived |came )?(?:stone |still )?"
+    r"(?:cold|lukewarm)|"
+    # not what was ordered, or not all of it: "ordered chicken shish, got beef", "only four of
+    # the six wraps were in the box" (never "ordered at 7, got it by 7:20")
+    r"ordered (?:\w+ ){0,4}?\w+[,;] (?:and )?(?:got|received|they sent) (?!it\b|them\b|my\b|our\b|"
+    r"the (?:order|food|lot)\b|here\b|in\b|within\b|a (?:call|text|message|refund|free|reply)\b|"
+    r"(?:\d+|an?|one|two) (?:min|hour|day))|"
+    r"only (?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of (?:the|my|our) )"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|"
+    r"(?:arrived|came|showed up|turned up|got here|was delivered) (?:\d+|an?|half an|two|three|"
+    r"forty|thirty|twenty) (?:\w+ )?(?:minutes?|mins?|hours?) (?:late|after)\b|"
+    r"(?:asked|called|rang|emailed|chased|reminded \w+|requested)\b[^.!?]{0,40}\b(?:three|four|"
+    r"five|[3-9]) times\b|"
+    r"(?:higher|more expensive|pricier|later|longer|slower) than (?:what )?(?:\w+ ){0,5}?(?:told|"
+    r"quoted|promised|agreed|advertised|listed|said)\b|"
     # something that should work and did not, said flatly
     r"(?:hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|wasn'?t|never|not) (?:even )?"
     r"(?:work|worked|working|open|opens|opened|load|loads|arrive|arrived|come|came|show|showed|"
@@ -277,6 +294,11 @@ PRAISE_CUES = re.compile(
     r"(?:\w+ )?(?:on time|bang on time|right on time|on the dot)|in and out in|"
     r"(?:arrived|came|was at (?:my|the) door) (?:\d+ minutes )?(?:early|ahead of time|before)|"
     r"deserves? a (?:raise|medal|promotion)|legend|absolute star|gem|"
+    r"give (?:that|this|him|her|them|the) (?:\w+ )?a (?:raise|medal|promotion)|"
+    r"still (?:steaming|piping hot)|(?:arrived|came) (?:still )?(?:piping|steaming) hot|"
+    r"(?<!not )(?<!n't )(?<!never )worth the (?:trip|drive|journey|detour|wait|hype)|"
+    r"still talking about (?:it|them|the)|the highlight of (?:my|our|the) (?:day|week|month|"
+    r"trip|year|holiday|stay)|the real deal|"
     r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem)\b")
 
 # What other people say ("people say it's pricey, but …") is not the customer's complaint.
@@ -379,7 +401,7 @@ _CLOSING_PRAISE = re.compile(
 
 # A complaint situation that did not happen: "not one item has arrived damaged".
 _DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never|haven'?t (?:once|ever)|zero|"
-                     r"without (?:a|any|a single))\b[^.!?,;]*$", re.I)
+                     r"without (?:a|any|a single))\b[^.!?,;]*$|\bno $", re.I)
 
 
 def complaint_cues(text: str) -> bool:

@@ -185,9 +185,11 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
         if kind == "complaint" and (hit.valence > 0 or hit.flag == "!") and k not in silenced:
             silenced.add(k)  # "zamanında gelmedi", "kimse gelmedi": the verb counts once
             return "negated"
-        if kind == "complaint" and hit.valence < 0 and k == i + 2 and toks[i + 1].hit and \
-                toks[i + 1].hit.flag == "!":
-            silenced.update((i + 1, k))  # "yanlış ürün gelmedi": the fault never came
+        if kind == "complaint" and hit.valence < 0 and k == i + 2 and (
+                toks[i + 1].hit and toks[i + 1].hit.flag == "!" or toks[i + 1].kind == "word"
+                and not _is_sentiment(toks[i + 1]) and _EMPHATIC.intersection(folds[:i])):
+            # "yanlış ürün gelmedi", "bir kez bile soğuk yemek gelmedi": the fault never came
+            silenced.update((i + 1, k))
             return "negated"
         if kind == "complaint" and hit.valence < 0 and hit.flag != "!" and k == i + 1:
             silenced.add(k)  # "bir kez bile kırık gelmedi": the fault never came

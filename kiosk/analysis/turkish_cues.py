@@ -103,7 +103,7 @@ _COMPLAINT = re.compile(
     r"porsiyon\w* (?:cok |biraz |epey )?(?:kucuk|az|yetersiz)|"
     # service failures told flatly
     r"(?:kart|odeme|islem)\w* (?:\w+ ){0,2}(?:reddedildi|gecmedi|onaylanmadi)\w*|"
-    r"(?:cekim|sinyal|sebeke|hat|internet|baglanti)\w* (?:\w+ )?(?:gidiyor|dusuyor|kopuyor|"
+    r"(?:cekim|sinyal|sebeke|hat(?!a)|internet|baglanti)\w* (?:\w+ )?(?:gidiyor|dusuyor|kopuyor|"
     r"kesiliyor|yok)\w*|(?:aktarildim|yonlendirildim|top gibi)\w*|onaylamadigim\w* "
     r"(?:ucret|islem|paket|hizmet|abonelik)\w*|(?:bilgim|haberim) olmadan|fotograf\w* (?:\w+ ){0,3}"
     r"(?:eski|yillik|alakasiz|farkli)\w*|yuzu\w* kapat\w*|(?:surekli|kendi kendine|durmadan) "
@@ -123,7 +123,8 @@ _COMPLAINT = re.compile(
     r"\d+ (?:dakika|dk|saat) (?:\w+ ){0,2}(?:muzik dinle\w*|beklett\w*|bekletil\w*|hatta bekle\w*)|"
     r"baska,? [^.!?]{0,30}\bbaska\b|(?:yine|tekrar|bir de) (?:para|ucret) (?:istiyor|iste|aldi)\w*|"
     r"(?:\d+|iki|uc|dort|bes) (?:gunde|haftada|ayda) (?:dustu|bozuldu|kirildi|koptu|soktu|yirtildi|"
-    r"patladi|sustu|gitti|eskidi)|(?:soyledik|soyledim|uyardik|uyardim|rica ettik|rica ettim),? "
+    r"patladi|sustu|gitti|eskidi)|(?:soyledik|soyledim|uyardik|uyardim|rica ettik|rica ettim|"
+    r"istedik|istemistik|istedim|istemistim),? "
     r"(?:\w+ )?\w+(?:madilar|mediler|madi|medi)\b|\d{4}'?(?:den|dan|ten|tan) kalma|eski surum\w*|"
     r"yaziyordu\b|yaziyor\w*\W+(?:\w+\W+){0,6}?(?:yazili|geldi|cikti)|bir daha asla|"
     r"(?:internet|sebeke|baglanti|cekim)\w* (?:\w+ ){0,5}yok\b|yenmiyor\w*|yenmez\b|"
@@ -144,11 +145,25 @@ _COMPLAINT = re.compile(
     r"(?:market|magaza|ici|icerisi|ortam|kafe) (?:\w+ )?buz gibi|"
     r"\w+(?:masi|mesi|mamasi|memesi) (?:disinda|haricinde)|"
     r"(?:yan|baska|yanlis) (?:apartmana|adrese|daireye|kapiya) (?:teslim|birak)\w*|"
-    r"(?:iptal ettiginiz|unuttugunuz|geciktirdiginiz|kaybettiginiz|bozdugunuz)\w* icin"
+    r"(?:iptal ettiginiz|unuttugunuz|geciktirdiginiz|kaybettiginiz|bozdugunuz)\w* icin|"
+    # not what was ordered: "Adana istedim, urfa geldi", "iki porsiyon söyledik, bir buçuk
+    # porsiyon geldi" (never "pizza istedim, 20 dakikada sıcacık geldi", "yardım istedim, müdür
+    # geldi")
+    r"(?:istedim|istemistim|istedik|istemistik|soyledik|soylemistik|siparis (?:ettim|ettik|"
+    r"verdim|verdik))\b[^.!?,]{0,20}, (?:(?!\d|dakika|dk\b|saat|hemen|aninda|hizli|hizla|"
+    r"zamaninda|vaktinde|erken|sicak|sicacik|tam\b|aynen|aynisi|eksiksiz|kapi|cabuk|dumani|biri|"
+    r"kimse|yetkili|mudur|sef|teknisyen|gorevli|usta|personel|eleman|kurye|garson|ekip|arkadas|"
+    r"hanim|bey)\w+ ){1,3}(?:geldi|getirdi|getirdiler|gelmis|getirmisler|cikti)\b|"
+    # rhetorical: "not kısmını okuyan var mı?", "telefona bakan biri var mı?"
+    r"(?:okuyan|bakan|ilgilenen|acan|cevap veren|kontrol eden|dinleyen|umursayan) (?:biri |"
+    r"birisi |kimse )?var mi\b|"
+    # "bu mu 250 liralık kuzu şiş?"
+    r"bu mu \d+ ?(?:tl|lira)\w*"
     r")")
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
 _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir kere)\b")
-_NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|\byok\b")
+_NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|"
+                          r"\byok(?:tu|mus)?\b")
 # "tarihi geçmiş ürün görmedim": never seen is denial enough
 _NEVER_SEEN = re.compile(r"\b(?:gormedim|gormedik|rastlamadim|rastlamadik|denk gelmedi\w*|"
                          r"yasamadim|yasamadik)\b")
@@ -184,7 +199,18 @@ _PRAISE = re.compile(
 # "kağıt bile yoktu": something a shop should have was missing. Never "tek bir hata bile yoktu".
 _ABSENCE = re.compile(
     # "yüzüme bakmadı bile": didn't even (its "bile" is no denial of a fault)
-    r"\w+(?:madi|medi)(?:lar|ler)? bile\b|"
+    r"(?<!hicbir sey )\b\w+(?:madi|medi)(?:lar|ler)? bile\b|"
+    # "ışık bile yanmıyordu", "teşekkür bile etmedi"; never "bir kez bile gecikmedi", "ücret
+    # bile almadılar" or "acı bile hissetmedim"
+    r"(?<!kere )(?<!kez )(?<!defa )(?<!hic )(?<!hata )(?<!sorun )(?<!ucret )(?<!para )(?<!kurus )"
+    r"\bbile (?!(?:bekle|hisset|fark et|anla|zorlan|yorul|ugras|al|iste)\w*\b)\w+(?:miyordu|"
+    r"miyor|muyordu|muyor|madi|medi|madilar|mediler)\b|"
+    # missing from the order: "siparişte ayran yoktu", "pakette sos eksikti" (never "siparişte
+    # hiçbir eksik yoktu")
+    r"(?:siparis|paket|poset|kutu|torba|canta)\w* (?!(?:\w+ ){0,2}(?:hic|hicbir|tek) )"
+    r"(?:\w+ ){0,2}?"
+    r"(?!(?:sorun|problem|sikinti|eksi|hata|kusur|aksilik|bir|yanlis|gecik|kotu|bozuk|kirik|"
+    r"sikayet)\w* )\w+ (?:yoktu|yokmus|yok|eksikti|eksik|konmamis|konmamisti|unutulmus)\b|"
     r"\b(?:kagit|sabun|pecete|sandalye|masa|yer|personel|eleman|kasiyer|gorevli|kimse|su|"
     r"bardak|catal|kasik|poset|fis|fatura|selam|ozur|cevap|bilgi|fiyat|etiket|sepet)\w* bile "
     r"(?:yok|kalma|ver(?:me|mi)|dus(?:unme|unmu))\w*|"
