@@ -399,9 +399,14 @@ _CLOSING_PRAISE = re.compile(
     r"amazing|wonderful|superb|stellar|nice)[.!]*\s*(?:👏|🙄)*\s*$", re.I)
 
 
-# A complaint situation that did not happen: "not one item has arrived damaged".
+# A complaint situation that did not happen ("not one item has arrived damaged"), or the
+# customer's own.
 _DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never|haven'?t (?:once|ever)|zero|"
-                     r"without (?:a|any|a single))\b[^.!?,;]*$|\bno $", re.I)
+                     r"without (?:a|any|a single))\b[^.!?,;]*$|\bno $|"
+                     # the customer's own plan: "I'll pick it up 15 minutes late"
+                     r"\b(?:i'?ll|i will|we'?ll|we will|i might|i may|we might|we may) (?:be|pick|"
+                     r"collect|come|arrive|get|drop)\b(?: [\w']+){0,4} $",
+                     re.I)
 
 
 def complaint_cues(text: str) -> bool:

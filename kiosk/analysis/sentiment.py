@@ -143,7 +143,8 @@ _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptic
                        r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
 # The customer's own fear before things went well: "I was dreading the call, but …".
 _FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
-                     r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|"
+                     r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|diye dusunuyordum|"
+                     r"diye dusunmustum|saniyordum|zannediyordum|"
                      r"panick\w*|i was sure|i thought (?:it|they|i|we)|korkuyordum|korkmustum|"
                      r"korkardim|korkuyorduk|endise\w*|tedirgin\w*|cekiniyordum|emin degildim|"
                      r"uzulmustum|uzulmustuk|uzulmustu|"
@@ -196,7 +197,8 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     rhetorical = bool(_RHETORICAL.search(folded))
     thanked = language.praise_cues(text)
     last = sentence_scores[-1]
-    if (last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked) and \
+    if (last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked
+            or (fragment_scores and fragment_scores[-1] >= 0.3)) and \
             min(scores) < 0 and _FEARED.search(folded):
         # "Red wine on my dress, I thought it was ruined. Came back like new.": the fear is
         # the customer's, and the story ends well; what they feared is not the shop's fault.

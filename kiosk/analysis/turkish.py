@@ -278,6 +278,14 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
     return _contrast(toks, folds)
 
 
+def _needed(words: list[str], j: int) -> bool:
+    """"yapılması şart", "daha dikkatli olmak lazım"; but "tavuk dürüm şart" recommends."""
+    if words[j] not in _NEEDS:
+        return False
+    return words[j] != "sart" or j > 0 and words[j - 1].endswith(
+        ("masi", "mesi", "malari", "meleri", "mak", "mek"))
+
+
 def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
     """Positives in requests, wishes and 'used to' clauses describe what is missing."""
     clause: list[_Token] = []
@@ -289,7 +297,8 @@ def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
         scale = 1.0
         if any(_CONDITIONAL.fullmatch(w) for w in words) or any(w in _REQUEST for w in words):
             scale = 0.0  # "biraz kısarsanız çok sevinirim", "lütfen yardımcı olun"
-        if any(w in _NEEDS or _MUST.fullmatch(w) for w in words) or "daha" in words and any(
+        if any(_needed(words, j) or _MUST.fullmatch(w) for j, w in enumerate(words)) or \
+                "daha" in words and any(
                 _NECESSITY.fullmatch(w) for w in words):
             scale = _N_SCALAR_NEG  # "daha dikkatli olmalı", "düzenli yapılması şart"
         for t in clause:

@@ -50,7 +50,10 @@ _COMPLAINT = re.compile(
     r"(?:gelmedi|ulasmadi|teslim edilmedi|iade edilmedi|donus yapilmadi|donulmedi|"
     r"cevap verilmedi|geri donmediler|aranmadim|ilgilenmediler|ilgilenen yok|"
     r"kimse ilgilenmedi|muhatap bulamadim|kimse yoktu)|"
-    r"yanlis (?:urun|siparis|fiyat|para ustu|etiket)|eksik (?:urun|geldi|gonder|teslim)|"
+    r"yanlis (?:urun|siparis|fiyat|para ustu|etiket|getir|gonder|teslim)\w*|"
+    r"eksik (?:urun|geldi|gonder|teslim)|\d+\. (?:kez|kere|defa) (?:\w+ )?(?:yanlis|eksik|gec|"
+    r"soguk|unut|iptal)\w*|(?:para|paramiz|param|iade|ucret)\w* (?:\w+ ){0,2}(?:hala )?(?:yatmadi|"
+    r"yatirilmadi|yansimadi|gecmedi|hesaba gecmedi)\b|"
     r"(?:fazla|iki kez|iki kere|cift) (?:para |ucret |tutar )?(?:cekildi|alindi|cekmis|cekim "
     r"yapti|cekti)|(?:2|iki) (?:defa|kez|kere) (?:\w+ )?(?:gorunuyor|cekilmis|yansimis)|"
     r"(?:son kullanma )?tarihi gecmis|bir daha (?:adim atmam|ugramam|gelmem|almam|gelmeyecegim|"
@@ -186,7 +189,8 @@ _PRAISE = re.compile(
     r"(?:[1-9]|[12]\d|30) (?:dakika|dk)(?:da| sonra| icinde)? kapidaydi\w*|"
     r"(?:yillardir|\d+ yildir|yillarca) (?:\w+ )?(?:musteri|alisveris|buradan|geliyor|aliyor)\w*|"
     r"ilk gunku gibi|(?:ucret|para|ucret farki|tespit ucreti)\w*(?: \w+)? (?:bile|da|de) "
-    r"(?:almadi|istemedi)\w*|tam (?:anlatildigi|gorundugu|yazdigi|istedigim) gibi\b(?! degil)|"
+    r"(?:almadi|istemedi)\w*|tam (?:anlatildigi|gorundugu|yazdigi|istedigim|istedigimiz|"
+    r"soyledigim|soyledigimiz|siparis ettigim|siparis ettigimiz) gibi\w*\b(?! degil)|"
     r"istememistim bile|usenmeden|(?:soylenen|soz verilen)\w* (?:gunde|saatte|aynisi|ayni)|"
     r"kendisi onerdi|kendiliginden|hic (?:bekletmediler|ugrastirmadilar)|"
     r"(?:\d+|yarim|bir|ayni) (?:dakika|dk|saat|gun)(?:da|te|ta|de| icinde) (?:degisti|hazir|"
@@ -207,7 +211,7 @@ _ABSENCE = re.compile(
     r"miyor|muyordu|muyor|madi|medi|madilar|mediler)\b|"
     # missing from the order: "siparişte ayran yoktu", "pakette sos eksikti" (never "siparişte
     # hiçbir eksik yoktu")
-    r"(?:siparis|paket|poset|kutu|torba|canta)\w* (?!(?:\w+ ){0,2}(?:hic|hicbir|tek) )"
+    r"(?:siparis|paket|poset|kutu|torba|canta)\w* (?!(?:\w+ ){0,2}(?:hic|hicbir|tek|ne) )"
     r"(?:\w+ ){0,2}?"
     r"(?!(?:sorun|problem|sikinti|eksi|hata|kusur|aksilik|bir|yanlis|gecik|kotu|bozuk|kirik|"
     r"sikayet)\w* )\w+ (?:yoktu|yokmus|yok|eksikti|eksik|konmamis|konmamisti|unutulmus)\b|"
@@ -271,7 +275,8 @@ RESOLVED = re.compile(
     r"tamir edip|"
     r"tamir edildi\w*|[çc][öo]zd[üu]\w*|[çc][öo]z[üu]ld[üu]\w*|hallett\w*|halledip|halledildi\w*|"
     r"durdurdu\w*|durdurup|engelledi\w*|engelleyip|yenisini|iade etti\w*|kurtard[ıi]\w*|"
-    r"tamamlad[ıi]\w*|tamamlay[ıi]p|telafi etti\w*|sorunu (?:buldu|tespit etti|g[öo]rd[üu])\w*)",
+    r"tamamlad[ıi]\w*|tamamlay[ıi]p|telafi etti\w*|sorunu (?:buldu|tespit etti|g[öo]rd[üu])\w*|"
+    r"do[ğg]ru adrese (?:y[öo]nlendirdi|ula[şs]t[ıi]rd[ıi]|g[öo]nderdi|getirdi)\w*)",
     re.IGNORECASE)
 # A kind act ("arayıp haber verdi", "poşetleri taşıdı"): clears a story's bad words only
 # when the story ends in thanks or praise.

@@ -527,6 +527,17 @@ READ_IN_CONTEXT = [
     ("Their lahmacun is the real deal.", "en", "praise"),
     ("Give that courier a raise.", "en", "praise"),
     ("That burger was an absolute banger.", "en", "praise"),
+    ("Ustanın elleri dert görmesin, iskender harikaydı.", "tr", "praise"),  # a blessing
+    ("Mantısı efsane, yanında ayran şart.", "tr", "praise"),  # a must-have, not a demand
+    ("Mutfağın daha temiz tutulması şart.", "tr", "complaint"),  # a necessity: a fault
+    ("Pahalıdır diye düşünüyordum ama fiyatları gayet makul çıktı.", "tr", "praise"),
+    ("Kargo yanlış şubeye gitmişti, Selin Hanım paketi doğru adrese yönlendirdi, teşekkürler.",
+     "tr", "praise"),
+    ("Kutuda ne eksik ne fazla vardı, tam sipariş ettiğim gibi geldi.", "tr", "praise"),
+    ("İki haftadır iade bekliyorum, para hâlâ hesaba geçmedi.", "tr", "complaint"),
+    ("Bu ay 2. kez yanlış ürün gönderdiniz.", "tr", "complaint"),
+    ("I might be 10 minutes late for my table tonight.", "en", "neutral"),  # the writer's own
+    ("I'll never order again, the food came 40 minutes late.", "en", "complaint"),
 ]
 
 
