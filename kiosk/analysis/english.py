@@ -95,6 +95,11 @@ _NO_PROBLEM = re.compile(
     r"(?:arrived |been |come |came |went |gone |was |were )?(?:damaged|broken|missing|wrong|late|"
     r"cold)\b|"
     r"\bnothing (?:has |ever |have )*(?:went|gone|goes) wrong\b|"
+    r"\bnever (?:once )?had to (?:chase|wait|call|ask|complain|remind|follow up|queue|push|"
+    r"return)\b|\bzero (?:broken|breakages?|damaged?|cracks?|scratches)\b|"
+    r"\b(?:didn'?t|did not|haven'?t|have not|hasn'?t|never) (?:have|had|get|got|run into|ran into|"
+    r"face|faced|experience|experienced) (?:a single|one|any|a) (?:single )?(?:problem|issue|"
+    r"hiccup|glitch|complaint)s?\b|"
     r"\bno (?:soggy|burnt|stale|late|wrong|missing|broken|damaged|rude|squashed|spilled|"
     r"leaking) [a-z]+\b|\bno cold (?:food|chips|fries|pizzas?|soup|meals?|deliver(?:y|ies)|"
     r"burgers?|coffee|kebabs?)\b|"
@@ -128,8 +133,10 @@ _GLAD = re.compile(
     r"\bshould(?:'ve| have) (?:bought|come|switched|done|found|joined|gone) (?:\w+ ){0,3}"
     r"(?:years|ages|sooner|earlier|long) ago|\bshould(?:'ve| have) (?:\w+ ){1,3}(?:sooner|earlier)",
     re.I)
-# "my lost wallet", "my broken Turkish": the customer's own trouble, not the shop's fault.
-_OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) ", re.I)
+# "my lost wallet", "my broken Turkish", "I'm not very good with apps": the customer's own
+# trouble, not the shop's fault.
+_OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) |"
+                         r"\bi'?m not (?:very |that |too |so )?(?:good|great) (?=with|at)", re.I)
 # "tasted like dishwater": VADER reads "like" as praise; the comparison is the verdict.
 _LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|feels) like\b",
                       re.I)
@@ -163,7 +170,8 @@ def score_english(text: str) -> float:
         text = _CRAZY_FOR.sub("loved", _WORTH_IT.sub("worth it", text))
         text = _GLAD.sub(lambda m: "very" if m.group().lower().endswith("how") else "wonderfully",
                          text)  # "can't believe how rude" stays rude
-        text = _OWN_MISHAP.sub("my ", _LIKENED.sub(r"\1", text))
+        text = _OWN_MISHAP.sub(lambda m: "my " if m.group()[0] in "mM" else "i am new ",
+                               _LIKENED.sub(r"\1", text))
     low = text.lower()
     if _SLANG.search(low):
         text = _SLANG.sub(_slang, text)

@@ -144,7 +144,8 @@ _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptic
 # The customer's own fear before things went well: "I was dreading the call, but …".
 _FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
                      r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|diye dusunuyordum|"
-                     r"diye dusunmustum|saniyordum|zannediyordum|"
+                     r"diye dusunmustum|saniyordum|zannediyordum|cekindim|cekinmistim|"
+                     r"endiselendim|"
                      r"panick\w*|i was sure|i thought (?:it|they|i|we)|korkuyordum|korkmustum|"
                      r"korkardim|korkuyorduk|endise\w*|tedirgin\w*|cekiniyordum|emin degildim|"
                      r"uzulmustum|uzulmustuk|uzulmustu|"

@@ -308,6 +308,8 @@ def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
     for i, f in enumerate(folds):
         if f in _COUNTERFACTUAL and (i + 1 >= len(folds) or folds[i + 1] != "beri"):
             for t in toks[i + 1:]:
+                if t.kind == "sep":
+                    break  # "eskiden korkardım, burada hiç zorluk çekmedim": that clause only
                 if t.value > 0 and t.hit is not None and t.hit.flag != "symbol":
                     t.value *= _N_SCALAR_NEG  # "eskiden çok severdim", "keşke hızlı olsa"
 
