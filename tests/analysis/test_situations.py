@@ -545,6 +545,8 @@ READ_IN_CONTEXT = [
     ("Three weeks and counting for a phone case.", "en", "complaint"),
     ("Support said they'd email me today. That was last week.", "en", "complaint"),
     ("The agent ended the chat without answering my question.", "en", "complaint"),
+    ("The technician left without fixing the leak.", "en", "complaint"),
+    ("My order has been \"out for delivery\" for three days.", "en", "complaint"),
     ("Your site says delivery is free over 500 TL, I paid 60 TL shipping.", "en", "complaint"),
     ("Your site says you ship to Cyprus, is that right?", "en", "neutral"),
     ("The box arrived open.", "en", "complaint"),
