@@ -128,6 +128,9 @@ def mismatch(text: str) -> bool:
         got, owed = int(part.group(1)), int(part.group(2))
         if got < owed and owed not in (5, 10, 100):
             return True
+    if not (_PROMISED.search(folded) and _CAME.search(folded)):
+        return False  # no promise and outcome to set two amounts against (and 100 kB of
+        # numbers costs nothing)
     if _times_differ(folded):
         return True
     numbers = list(_NUMBER.finditer(folded))
