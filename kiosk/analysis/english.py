@@ -128,6 +128,8 @@ _UPSIDE_DOWN = re.compile(
 # Praise VADER reads as doubt or pain: "can't believe how friendly", "didn't feel a thing",
 # "should've switched years ago".
 _GLAD = re.compile(
+    r"\brefused (?:a|any|my|the) (?:tip|payment|money)\b|"
+    r"\bcould(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) (?:me|us)\b|"
     r"\b(?:can'?t|cannot|couldn'?t) believe how|\bdidn'?t (?:feel|notice) a thing|"
     r"\b(?:barely|hardly) (?:felt|noticed) (?:it|a thing)|"
     r"\bshould(?:'ve| have) (?:bought|come|switched|done|found|joined|gone) (?:\w+ ){0,3}"
@@ -137,6 +139,13 @@ _GLAD = re.compile(
 # trouble, not the shop's fault.
 _OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) |"
                          r"\bi'?m not (?:very |that |too |so )?(?:good|great) (?=with|at)", re.I)
+# "She diagnosed a fault": the staff found it, nobody complains (not "I found a problem").
+_DIAGNOSED = re.compile(r"(?<!\bi )(?<!\bwe )\b(?:found|diagnosed|spotted|traced) (?:a|the|an) "
+                        r"(?:\w+ )?(?:fault|problem|issue|leak)\b", re.I)
+# "a fault three other garages missed": others failed, not this shop.
+_OTHERS_FAILED = re.compile(r"\b(?:\w+ )?other (?:garages?|mechanics?|shops?|doctors?|places|vets?|"
+                            r"dealers?|services?|companies) (?:had |have )?(?:missed|couldn'?t "
+                            r"(?:find|fix|solve)|failed to \w+|gave up on)", re.I)
 # "tasted like dishwater": VADER reads "like" as praise; the comparison is the verdict.
 _LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|feels) like\b",
                       re.I)
@@ -151,6 +160,7 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 # A word every rewrite above needs: a quick test before running them all with re.I.
 _REWRITTEN_WORDS = re.compile(
     r"\b(?:no|never|not|zero|without|haven'?t|can'?t|cannot|couldn'?t|could|don'?t|stopped|"
+    r"refused|"
     r"ticked|worth|go|goes|went|going|gone|didn'?t|barely|hardly|should|my|tasted|tastes|"
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")
 
@@ -173,6 +183,10 @@ def score_english(text: str) -> float:
         text = _OWN_MISHAP.sub(lambda m: "my " if m.group()[0] in "mM" else "i am new ",
                                _LIKENED.sub(r"\1", text))
     low = text.lower()
+    if "other" in low:
+        text = _OTHERS_FAILED.sub("", text)
+    if "found" in low or "diagnosed" in low or "spotted" in low or "traced" in low:
+        text = _DIAGNOSED.sub("found the cause", text)
     if _SLANG.search(low):
         text = _SLANG.sub(_slang, text)
     if "anything but" in low:

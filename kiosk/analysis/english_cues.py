@@ -190,6 +190,21 @@ COMPLAINT_CUES = re.compile(
     r"how (?:is|are|was|can) [\"“'‘][^\"”'’]{2,40}[\"”'’] \w+|"
     r"(?:arrived|came|turned up)[.,!]? (?:completely )?(?:empty|open|opened|torn|crushed|soaked|"
     r"smashed)\b|(?:to|at) the wrong (?:address|building|house|flat|door|floor|person)|"
+    # repairs and car care: the fault still there, work paid for and not done, damage left
+    r"(?:still|'s still|is still|are still) there after|problem'?s? (?:is )?still there|"
+    r"(?:told me|said) (?:it was|it'?d be|they'?d|we'?d)[^.!?]{0,60}[.!?]\s*(?:it|they|he|she) "
+    r"(?:wasn'?t|weren'?t|didn'?t|hadn'?t|never did)\b|the old (?:ones?|parts?|pads?|filters?|"
+    r"battery|tyres?|tires?) (?:are|is|were|was) still|(?:doesn'?t|don'?t|didn'?t) match|"
+    r"(?:extra|more) (?:km|miles|kilometres|kilometers) on the (?:clock|odometer)|"
+    r"left (?:a |an )?(?:\w+ )?(?:scratch|dent|stain|mark|smear|crack|hole|chip)|left (?:full of|"
+    r"covered in)|smells? (?:of|like) (?:smoke|cigarettes?|petrol|fuel|bleach|damp|mould|mold|"
+    r"sick)|what kind of \w+ (?:doesn'?t|don'?t|can'?t|won'?t|wouldn'?t)|laugh(?:ing|ed|s)? at "
+    r"(?:me|my|us|our)|we'?re (?:now )?on (?:week|day|month) \w+|thanks? (?:you )?(?:so much )?"
+    r"for (?:scratching|breaking|losing|damaging|ruining|ignoring|forgetting|wasting|denting|"
+    r"overcharging|cancelling)|(?:ac|a/c|air ?con\w*|aircon) (?:\w+ )?(?:blows|blowing) (?:warm|"
+    r"hot)|heater (?:\w+ )?(?:blows|blowing) cold|(?:a|another) new (?:rattle|noise|leak|squeak|"
+    r"knock|fault|scratch|dent)|(?:engine|warning|check engine|oil|abs|battery) (?:light|lamp)s? "
+    r"(?:came|come|comes|went) (?:on|back)|"
     r"hung up on|rolled (?:her|his|their) eyes|(?:almost|nearly) (?:left|walked out)|"
     r"walked out (?:without|empty|in disgust)|"
     r"logs? (?:me|us) out|logged (?:me|us) out|still nothing|lost a (?:loyal |regular )?customer|"
@@ -226,7 +241,8 @@ COMPLAINT_CUES = re.compile(
     r"explain why|why (?:does|do|is|are|did|can'?t|won'?t) (?:\w+ ){0,3}(?:always|keep|"
     r"never|still)|never any (?:staff|one)|"
     r"no (?:staff|one) (?:around|to help|at the)|(?<!i )didn'?t even(?! (?:ask|question|argue|"
-    r"blink|hesitate|charge|flinch|sigh|mind))|on (?:her|his|their) phones?|"
+    r"know|notice|realise|realize|need|have to|feel|blink|hesitate|charge|flinch|sigh|mind))|"
+    r"on (?:her|his|their) phones?|"
     r"only (?:one|1|two|2) (?:till|tills|cashier|checkout|register|person|staff)|"
     r"(?:got|received|sent) (?:the )?wrong|instead of (?:the|my)|"
     r"(?:was|were|is|are|arrived|came|running|always|again) (?:\w+ )?late|"
@@ -241,7 +257,8 @@ COMPLAINT_CUES = re.compile(
     r"(?:cold|lukewarm)|"
     # not what was ordered, or not all of it: "ordered chicken shish, got beef", "only four of
     # the six wraps were in the box" (never "ordered at 7, got it by 7:20")
-    r"ordered (?:\w+ ){0,4}?\w+[,;] (?:and )?(?:got|received|they sent) (?!it\b|them\b|my\b|our\b|"
+    r"ordered (?:\w+ ){0,4}?\w+[,;.] (?:and )?(?:got|received|they sent) (?!it\b|them\b|my\b|"
+    r"our\b|"
     r"the (?:order|food|lot)\b|here\b|in\b|within\b|a (?:call|text|message|refund|free|reply)\b|"
     r"(?:\d+|an?|one|two) (?:min|hour|day))|"
     r"only (?:\d+|one|two|three|four|five|six|seven|eight|half) (?:of (?:the|my|our) )"
@@ -259,8 +276,9 @@ COMPLAINT_CUES = re.compile(
     r"respond|responded|answer|answered|reply|replied|fit|charge(?! me| us| for| extra)|turn up|"
     r"turned up)|"
     # waits and delays with a number
-    r"(?<!only )(?<!just )(?:took|takes|taking|after|waited|wait|waiting|queued|stood|on hold for|"
-    r"late by) "
+    r"(?<!only )(?<!just )(?:(?:took|takes|taking) (?!(?:about |around )?(?:[1-9]|10|one|two|three|"
+    r"four|five|ten|a) ?(?:min|mins|minutes)\b)|(?:after|waited|wait|waiting|queued|stood|"
+    r"on hold for|late by) )"
     r"(?:over |almost |nearly |about |another )?(?:\d+|an?|one|two|three|four|five|ten|"
     r"twenty|thirty|forty|fifty|ninety|half an?) ?(?:min|mins|minutes|hours?|hrs|days|weeks|"
     r"months)|"
@@ -316,6 +334,18 @@ PRAISE_CUES = re.compile(
     r"(?:arrived|came|was at (?:my|the) door) (?:\d+ minutes )?(?:early|ahead of time|before)|"
     r"deserves? a (?:raise|medal|promotion)|legend|absolute star|gem|"
     r"give (?:that|this|him|her|them|the) (?:\w+ )?a (?:raise|medal|promotion)|"
+    # garages: honest, thorough, quick, kind
+    r"refused (?:a|any|my|the) (?:tip|payment|money)|wouldn'?t (?:take|accept) (?:a|any|my) "
+    r"(?:tip|money|payment)|back on the road in (?:\d+|ten|twenty|half an?|an?)|could(?:'ve| have) "
+    r"(?:easily )?(?:charged|sold|billed|upsold) (?:me|us)|without being asked|everything (?:was|"
+    r"went) (?:fine|perfect|perfectly|smooth|smoothly|great|spot on)|came (?:in )?(?:under|below) "
+    r"(?:the )?(?:quote|estimate|budget)|proved (?:me|us) wrong|nobody asked (?:him|her|them) to|"
+    r"ten out of ten|10 out of 10|(?:fixed|sorted|replaced|repaired|done) (?:\w+ )?for free|"
+    r"the only (?:\w+ )?(?:i'?ll|i will|i'?d|we'?ll) (?:let|trust|use|go to|recommend)|"
+    r"(?:don'?t bother|no need) (?:going|to go|looking) anywhere else|a\+ (?:experience|service|"
+    r"job|work)|the (?:best|clearest|friendliest|nicest|fastest|most \w+) (?:\w+ )?i'?ve ever|"
+    r"(?:that|which) actually works|no idea (?:what|how much) (?:that|this|it) mean(?:t|s)|"
+    r"what a (?:guy|star|legend|gent|hero|team)|"
     # online orders told as plain facts of speed
     r"(?<!supposed to )(?<!meant to )(?<!should )(?<!would )(?:delivered|arrived|at (?:my|the|our) "
     r"door|here|money back|refund(?:ed)?|sorted|fixed|replaced|collected|both arrived) "
@@ -331,8 +361,10 @@ PRAISE_CUES = re.compile(
 
 # What other people say ("people say it's pricey, but …") is not the customer's complaint.
 REPORTED = re.compile(
-    r"\b(?:people|others|some|everyone|they|reviews?|my friends?)\b(?: \w+)? (?:say|said|says|"
-    r"call|called|told me|warned me|complain(?:ed)?)\b(?: (?:it'?s|it was|it is|that|about))?"
+    r"(?:\b(?:people|others|some|everyone|reviews?|my friends?)\b(?: \w+)? (?:say|said|says|"
+    # (not "they told me": that is the staff)
+    r"call|called|told me|warned me|complain(?:ed)?)|\bthey (?:say|call))\b"
+    r"(?: (?:it'?s|it was|it is|that|about))?"
     r"(?: \w+){0,3}?(?= but\b|[,;.])", re.I)
 # A problem put right: the story is the recovery, and it belongs on the wall.
 RECOVERY = re.compile(
@@ -431,6 +463,7 @@ _CLOSING_PRAISE = re.compile(
 # customer's own.
 _DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never|haven'?t (?:once|ever)|zero|"
                      r"without (?:a|any|a single))\b[^.!?,;]*$|\bno $|"
+                     r"\bcould(?:'ve| have)(?: easily)? $|"  # "could have charged me, but …"
                      # the customer's own plan: "I'll pick it up 15 minutes late"
                      r"\b(?:i'?ll|i will|we'?ll|we will|i might|i may|we might|we may) (?:be|pick|"
                      r"collect|come|arrive|get|drop)\b(?: [\w']+){0,4} $",

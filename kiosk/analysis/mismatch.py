@@ -20,13 +20,13 @@ _PROMISED = re.compile(
     r"teklif\w*|tahmini|asked for|booked|appointment|randevu\w*|until|yukledim|"
     r"topped up|siparis(?:te|imde|inizde)|soylendi|dendi|denildi|soz verildi|soz verdiler|"
     r"diye|istedim|istemistim|gramaj\w*|uzerindeki|saati|saat araligi|window|slot|"
-    r"gorunuyordu|gorunuyor|gozukuyordu)\b")
+    r"gorunuyordu|gorunuyor|gozukuyordu|listesinde|teslim tarihi)\b")
 _CAME = re.compile(
     r"\b(?:register|till|checkout|receipt|got|get|received|charged|came|arrived|weighed|"
     r"kasa\w*|cikti|geldi|gelmis|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*|bill|billed|"
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
     r"balance|kilitli\w*|cagirdilar|alindim|gelmis|it'?s been|it has been|saat \d+ oldu|"
-    r"tartinca|tartildiginda)\b")
+    r"tartinca|tartildiginda|odedim|odedik|paid|hala|halen|still|bugun)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
 _RANGE = re.compile(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*")  # "12:00-14:00": one window

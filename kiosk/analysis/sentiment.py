@@ -143,9 +143,10 @@ _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptic
                        r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
 # The customer's own fear before things went well: "I was dreading the call, but …".
 _FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
-                     r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|diye dusunuyordum|"
+                     r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|had (?:my|some) "
+                     r"doubts|diye dusunuyordum|"
                      r"diye dusunmustum|saniyordum|zannediyordum|cekindim|cekinmistim|"
-                     r"endiselendim|"
+                     r"endiselendim|bosuna (?:korkmus|cekinmis|endiselenmis|uzulmus|tedirgin)\w*|"
                      r"panick\w*|i was sure|i thought (?:it|they|i|we)|korkuyordum|korkmustum|"
                      r"korkardim|korkuyorduk|endise\w*|tedirgin\w*|cekiniyordum|emin degildim|"
                      r"uzulmustum|uzulmustuk|uzulmustu|"

@@ -347,6 +347,13 @@ _THAN_EXPECTED = re.compile(r"[Bb]ekledi[ğg]imden(?: daha)?")
 _OWN_DELAY = re.compile(r"(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae]m[ıi][şs][ıi]m")
 # "Memnun kalmamak elde değil": one cannot help being pleased.
 _CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
+# "İki servisin çözemediği arıza", "başka yerde bulamadığım parça": others failed, not us.
+_OTHERS_FAILED = re.compile(
+    r"(?:[Bb]a[şs]ka|[Dd]i[ğg]er|[İi]ki|[Üü][çc]|[Dd][öo]rt|\d+) (?:\w+ )?(?:servis|yer|ma[ğg]aza|"
+    r"usta|doktor|eczane|[şs]ube|market|firma|tamirci|d[üu]kkan)\w* (?:\w+ ){0,2}?"
+    r"(?:[çc][öo]zemedi|"
+    r"[çc][öo]z[üu]lemeyen|bulamad[ıi]|bulunamayan|yapamad[ıi]|yap[ıi]lamayan|tamir edemedi|"
+    r"tamir edilemeyen|anlayamad[ıi])\w*(?: (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
 
 
 @lru_cache(maxsize=1024)
@@ -360,6 +367,8 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
         text = _OWN_DELAY.sub("iyi ki geldim", text)
     if "elde" in text:
         text = _CANNOT_HELP.sub(r"\1m\2k kesin", text)
+    if "ama" in text or "eme" in text or "yan" in text:  # -AmAdI, -(y)An
+        text = _OTHERS_FAILED.sub("", text)
     sentences = _tokenize(text)
     letters = [c for c in text if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)

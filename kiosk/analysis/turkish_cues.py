@@ -16,6 +16,7 @@ CONTRAST = re.compile(
     r"(?<!\w)(?:ama|amma|fakat|ancak|lakin|yaln[ıi]z|maalesef|ne var ki|ne yaz[ıi]k ki|"
     r"buna ra[ğg]men|ke[şs]ke|tek (?:sorun|eksik|s[ıi]k[ıi]nt[ıi]|olumsuz)|"
     r"[şs]u var ki|(?<=\w) ise(?= \w)|oras[ıi] tamam|ona tamam|ta ki|iyi ho[şs] (?:da|de)|"
+    r"tek (?:sorun|eksik|s[ıi]k[ıi]nt[ıi]|olumsuz)(?:s?[ıiu]|lar[ıi])|"
     r"g[üu]zel (?:de|da)(?= \w)|tamam da)(?!\w)", re.IGNORECASE)
 
 _COMPLAINT = re.compile(
@@ -37,7 +38,8 @@ _COMPLAINT = re.compile(
     r"farkli (?:\w+ )?(?:cikti|geldi|gelmis|cikmis)|(?:uyusmuyor|uymuyor|tutmuyor)\b|"
     r"elimde kaldi|bu fiyata bu (?:kalite|hizmet|urun|muamele) mi\b|(?:zor|boyle|bu kadar \w+) "
     r"olmamali\w*|(?:sorumlu\w*|muhatab\w*|ilgilenen) (?:kim|yok|belli degil)|"
-    r"(?:yapamadilar|kuramadilar|takamadilar|bulamadilar|cozemediler|kapanmiyor|"
+    r"(?:yapamadilar|kuramadilar|takamadilar|bulamadilar|cozemediler|kapanmiyor|yapamiyorsunuz|"
+    r"yapamiyorlar|beceremediniz|beceremiyorsunuz|kapsamiyor|kapsamadi\w*|"
     r"acilmiyor)\b|"
     # a wish that someone did their job: "telefonu bir açan olsa çok güzel olurdu"
     r"(?:acan|cevap veren|arayan|ilgilenen|donen|donus yapan|yanit veren|bakan) (?:biri |birisi |"
@@ -72,10 +74,11 @@ _COMPLAINT = re.compile(
     r"(?:iade|para iadesi|degisim)\w* (?:yapilmadi|yapmiyorlar|yapmadilar|etmiyorlar|"
     r"kabul etmiyor\w*)|"
     r"\d+ (?:saat|gun|hafta)(?: \w+)? (?:surdu|oldu|gecti)|"
-    r"(?:selam\w*|yuzumuze|telefon\w*) (?:bile )?(?:vermedi|almadi|bakmadi|bakmiyor|"
+    r"(?:selam\w*|yuzumuze|telefon\w*|musteri\w*) (?:bile )?(?:vermedi|almadi|bakmadi|bakmiyor|"
     r"acmadi|acmiyor)\w*|bile (?:almadi|vermedi|bakmadi|demedi|sormadi)\w*|"
     r"\bne (?:\w+ ){1,3}ne de\b|"
-    r"(?:hijyen|temizlik|ilgi|hizmet|servis|kalite) (?:sifir|yok|berbat|rezalet|dibe)|"
+    r"(?:hijyen|temizlik|ilgi|hizmet|servis|kalite|cozum) (?:sifir|yok|berbat|rezalet|dibe)|"
+    r"(?:\b0|sifir) (?:cozum|ilgi|geri donus|cevap|yanit)\b|"
     r"fiyat\w* (?:ise |da |de |cok )?(?:abarti|asiri|ucuk|cok yuksek|pahali|el yakiyor)|"
     r"\d+ (?:tl|lira) olmaz|(?:muzik|ses)\w* (?:cok |biraz |asiri )?yuksek|"
     r"icinden (?:sac|kil|plastik|bocek|cop|tas|eldiven|cam|metal|tel)\w*(?: \w+)? cikti|(?:sac|"
@@ -120,8 +123,11 @@ _COMPLAINT = re.compile(
     r"kemik oldum|cile doldurdum)|"
     r"baska (?:banka|yer|firma|magaza|sirket|market|operator)\w* (?:\w+ )?(?:ediyor|yapiyor|"
     r"veriyor|var|daha)\w*|cevap (?:vermedi|vermiyor|vermediler|vermiyorlar)\w*|"
-    r"(?:ses|sorun|ariza|koku|gurultu|sizinti|titresim)\w* (?:\w+ )?(?:aynen |hala |yine )?"
-    r"devam ediyor|"
+    r"(?:ses|sorun|ariza|koku|gurultu|sizinti|titresim|tikirti|titreme|vuruntu)\w* (?:\w+ )?"
+    r"(?:aynen |hala |yine )?devam ediyor|(?:ses|sorun|ariza|koku|gurultu|tikirti|titreme|"
+    r"vuruntu|isik|lamba|sizinti|kacak)\w* (?:\w+ )?(?:hala|halen|yine) (?:var|devam|geliyor|"
+    r"yaniyor)|(?:ses|gurultu|tikirti|vuruntu|titreme|koku)\w* (?:gelmektedir|geliyor|gelmeye "
+    r"basladi)|"
     r"diye (?:para|ucret)\w* (?:aldiniz|aldilar|aldi|odedim|odettiniz)|hat kesil\w*|"
     r"baglanti kop\w*|"
     r"\d+ (?:dakika|dk|saat) (?:\w+ ){0,2}(?:muzik dinle\w*|beklett\w*|bekletil\w*|hatta bekle\w*)|"
@@ -144,7 +150,8 @@ _COMPLAINT = re.compile(
     r"hala [\"'“‘]|(?:inceleniyor|hazirlaniyor|yolda|beklemede|isleme alindi)\W* (?:durumunda|"
     r"gorunuyor|yaziyor|gozukuyor)|"
     r"(?:\d+|iki|uc|dort|bes|alti) (?:kez|kere|defa) (?:\w+ ){0,2}(?:unuttu|aradim|sordum|"
-    r"yazdim|gittim|ertelendi|iptal|degisti)\w*|"
+    r"yazdim|gittim|ertelendi|iptal|degisti|anlattim|anlattik|soyledim|soyledik|ugradim|"
+    r"geldim)\w*|"
     r"(?:sigara|kotu|eksi|pis|kufl\w*|balik) koku\w*|"
     r"(?:market|magaza|ici|icerisi|ortam|kafe) (?:\w+ )?buz gibi|"
     r"\w+(?:masi|mesi|mamasi|memesi) (?:disinda|haricinde)|"
@@ -164,6 +171,18 @@ _COMPLAINT = re.compile(
     r"birisi |kimse )?var mi\b|"
     # "bu mu 250 liralık kuzu şiş?"
     r"bu mu \d+ ?(?:tl|lira)\w*|"
+    # car service: work claimed but not done, what was said and what happened, "X neresi?"
+    r"(?:degistirildi|yenilendi|yapildi|takildi|temizlendi|tamir edildi) (?:denilen|dedikleri|"
+    r"diye yazilan|yazan)|(?:degistirilmemis|yapilmamis|takilmamis|temizlenmemis|yikanmamis|"
+    r"tamir edilmemis|onarilmamis)\b|yok (?:dedi|dediler|demislerdi)\w*,? [^.!?]{0,40}\bvar\b|"
+    r"(?:fatura|fis)\w* [^.!?]{0,40}yaziyor\w*,? [^.!?]{0,60}\b(?:hala|halen|eski|degismemis)\b|"
+    r"(?:hazir|temiz|hizli|yeni|sicak|taze|profesyonel|ucuz|kolay|guzel|kalite) neresi\b|"
+    r"buna \w+ mi (?:diyorsunuz|denir|dersiniz)|bu (?:hizmete|iscilige|kaliteye|urune|yemege|"
+    r"isleme) bu (?:para|fiyat|ucret) mi|mantik (?:nerede|ne)\b|mantik\?|"
+    r"(?:gitmeyin|gelmeyin|almayin|tercih etmeyin|uzak durun|bulasmayin|guvenmeyin)\b|"
+    r"(?:iki|uc|\d+) kat\w* (?:fatura|fiyat|ucret|para)|(?:fiyat|ucret|fatura)\w* (?:iki|uc|\d+) "
+    r"kat\w*|(?:verirdim|degerlendirirdim|onerirdim|tavsiye ederdim) ama|"
+    r"yalan (?:soylemeyin|soyluyorsunuz|soylediler|soyledi|soylemis)\w*|"
     # online orders: the page promised otherwise, a status that is not true, staff who were not
     # told, a courier who left without the old item, nobody else to ask
     r"(?:sayfa|site|uygulama|ilan|reklam|kampanya)\w* [^.!?]{0,40}"
@@ -207,6 +226,7 @@ _PRAISE = re.compile(
     r"ilk gunku gibi|(?:ucret|para|ucret farki|tespit ucreti)\w*(?: \w+)? (?:bile|da|de) "
     r"(?:almadi|istemedi)\w*|tam (?:anlatildigi|gorundugu|yazdigi|istedigim|istedigimiz|"
     r"soyledigim|soyledigimiz|siparis ettigim|siparis ettigimiz) gibi\w*\b(?! degil)|"
+    r"bosuna (?:korkmus|cekinmis|endiselenmis|uzulmus|tedirgin olmus)\w*|"
     r"istememistim bile|usenmeden|(?:soylenen|soz verilen)\w* (?:gunde|saatte|aynisi|ayni)|"
     r"kendisi onerdi|kendiliginden|hic (?:bekletmediler|ugrastirmadilar)|"
     r"(?:\d+|yarim|bir|ayni) (?:dakika|dk|saat|gun)(?:da|te|ta|de| icinde) (?:degisti|hazir|"
@@ -249,6 +269,9 @@ _ABSENCE = re.compile(
     r"(?:isaretle|gorun|yaz)\w*|\bne \w+ var ne \w+")
 
 
+# What staff said, then denied: "'normal' dediler. Normal değil!"
+_SAID_NOT = re.compile(r"[\"'‘“](\w+)[\"'’”] (?:dedi|dediler|dendi|demisti)\w*\W+(?:\w+\W+){0,2}"
+                       r"\1 degil")
 # A status the courier typed that was not true: kurye "alıcı evde yok" yazmış.
 _FALSE_STATUS = re.compile(
     r"[\"“'‘](?:adres bulunamadi|alici (?:evde )?(?:yok|bulunamadi)|evde yok|kimse yok|"
@@ -261,7 +284,7 @@ _SPOKEN = re.compile(r"\b(\w+?[iu]yo)(?=\s|$|[.,!?])")  # "geçmiyo" is "geçmiy
 
 def complaint_cues(text: str) -> bool:
     folded = _SPOKEN.sub(r"\1r", key(normalise(text)))
-    if _ABSENCE.search(folded) or _FALSE_STATUS.search(folded):
+    if _ABSENCE.search(folded) or _FALSE_STATUS.search(folded) or _SAID_NOT.search(folded):
         return True
     for match in _COMPLAINT.finditer(folded):
         before = folded[max(0, match.start() - 30):match.start()]
