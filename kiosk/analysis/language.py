@@ -21,11 +21,32 @@ def _identifier():
     return ident
 
 
+# Turkish typed without Turkish letters ("ilkay hanim cok sagolun") looks like English to a
+# character model: common Turkish words, and no English ones, settle it.
+_TURKISH_WORDS = frozenset(
+    "cok tesekkur tesekkurler tesekkurederim sagol sagolun sagolsun hanim bey abi abla guzel "
+    "harika ve bir icin ama degil yok var mi mu bu su ile gibi kadar daha hic iyi kotu berbat "
+    "siparis urun kargo magaza hizmet personel ellerinize eline saglik helal olsun gercekten "
+    "simdi artik neden nasil ne ben biz siz sen oldu geldi gelmedi hala teslim musteri "
+    "sube calisan".split())
+_ENGLISH_WORDS = frozenset(
+    "the and is was you i to of it for my this that with so very thank thanks great good but "
+    "not we they are were in on at a an me our your".split())
+
+
+def _turkish_without_letters(text: str) -> bool:
+    words = [w.strip(".,!?;:'\"()").lower() for w in text.split()]
+    return sum(w in _TURKISH_WORDS for w in words) >= 2 and not any(
+        w in _ENGLISH_WORDS for w in words)
+
+
 def detect_language(text: str, hint: str | None = None) -> str:
     """The source's own language tag wins; otherwise py3langid, with a Turkish-letter tiebreak."""
     if hint in SUPPORTED:
         return hint
     lang, confidence = _identifier().classify(text)
+    if (lang == "en" or confidence < 0.9) and text.isascii() and _turkish_without_letters(text):
+        return "tr"
     if lang in SUPPORTED:
         return lang
     if confidence < 0.9:

@@ -120,6 +120,37 @@ def _temperature(folded: str) -> bool:
     return False
 
 
+# "1 saat dedi, 3 saat sonra geldi", "quoted 30 minutes, took 90": a time promised, then the
+# time it took. The direction decides: later is a complaint, sooner is praise.
+_MINUTES = {"dk": 1, "dakika": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1, "saat": 60,
+            "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "gun": 1440, "day": 1440,
+            "days": 1440, "hafta": 10080, "week": 10080, "weeks": 10080}
+_SPAN = r"(\d+) ?(dk|dakika|mins?|minutes?|saat|hours?|hrs?|gun|days?|hafta|weeks?)\w*"
+_SAID_SPAN = re.compile(
+    rf"\b{_SPAN}(?: icinde| sonra| within)? (?:\w+ )?(?:dedi|dediler|dendi|denildi|soylendi|"
+    rf"soylediler|yaziyordu|said|promised|quoted|estimated)\b|\b(?:said|promised|quoted|"
+    rf"estimated|told us|told me|dedi ki) (?:\w+ )?{_SPAN}")
+_TOOK_SPAN = re.compile(_SPAN + r"(?:da|de|ta|te| sonra| later)?\b")
+
+
+def promise_kept(text: str) -> int:
+    """+1 if what came came sooner than the time promised before it, -1 if later, else 0."""
+    folded = key(normalise(text))
+    said = _SAID_SPAN.search(folded)
+    if not said:
+        return 0
+    number, unit = (said.group(1), said.group(2)) if said.group(1) else (said.group(3),
+                                                                        said.group(4))
+    took = _TOOK_SPAN.search(folded, said.end(), said.end() + 80)
+    if not took:
+        return 0
+    promised = int(number) * _MINUTES.get(unit, 0)
+    actual = int(took.group(1)) * _MINUTES.get(took.group(2), 0)
+    if not promised or not actual or promised == actual:
+        return 0
+    return 1 if actual < promised else -1
+
+
 def mismatch(text: str) -> bool:
     folded = key(normalise(text))
     if wrong_kind(folded) or _temperature(folded):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from kiosk.analysis import english, praise_model
-from kiosk.analysis.mismatch import mismatch
+from kiosk.analysis.mismatch import mismatch, promise_kept
 from kiosk.analysis.text import key
 
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
@@ -141,12 +141,14 @@ _HEDGED = re.compile(r"\b(?:a (?:bit|little|tad)|slightly|somewhat|kind of|bit o
 _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptical|worried|nervous|"
                        r"doubt\w*|hesitant|reluctant|wasn'?t sure|bekliyordum|saniyordum|"
                        r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
-# The customer's own fear before things went well: "I was dreading the call, but …".
+# The customer's own fear before things went well ("I was dreading the call, but …"), or a
+# fault that is over ("eskiden çok donuyordu, artık sorunsuz").
 _FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
                      r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|had (?:my|some) "
                      r"doubts|diye dusunuyordum|"
                      r"diye dusunmustum|saniyordum|zannediyordum|cekindim|cekinmistim|"
-                     r"endiselendim|bosuna (?:korkmus|cekinmis|endiselenmis|uzulmus|tedirgin)\w*|"
+                     r"endiselendim|eskiden|bosuna (?:korkmus|cekinmis|endiselenmis|uzulmus|"
+                     r"tedirgin)\w*|"
                      r"panick\w*|i was sure|i thought (?:it|they|i|we)|korkuyordum|korkmustum|"
                      r"korkardim|korkuyorduk|endise\w*|tedirgin\w*|cekiniyordum|emin degildim|"
                      r"uzulmustum|uzulmustuk|uzulmustu|"
@@ -194,10 +196,11 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     fragment_scores = ([_softened(f, language.score(f)) for f in fragments]
                        if len(parts) > 1 else [])
     scores = sentence_scores + clause_scores + fragment_scores
-    cues = language.cues(text) or mismatch(text)
+    kept = promise_kept(text)  # "40 dk dedi, 25 dakikada geldi" (+1), or late (-1)
+    cues = language.cues(text) or mismatch(text) or kept < 0
     folded = key(text)
     rhetorical = bool(_RHETORICAL.search(folded))
-    thanked = language.praise_cues(text)
+    thanked = language.praise_cues(text) or kept > 0
     last = sentence_scores[-1]
     if (last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked
             or (fragment_scores and fragment_scores[-1] >= 0.3)) and \

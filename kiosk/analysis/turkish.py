@@ -56,6 +56,7 @@ _NO = frozenset({"yok", "yoktu", "yoktur", "yokmus", "yoktum", "yoktuk", "yoklar
 _SUPERLATIVE = frozenset({"boyle", "boylesi", "boylesine", "denli", "hayatimda", "omrumde"})
 _HEDGES = {"simdiden": 0.3}  # "şimdiden teşekkürler" closes requests and complaints
 _COUNTERFACTUAL = frozenset({"keske", "eskiden"})  # positives after them describe a lack
+_NOW = frozenset({"artik", "simdi", "simdiyse", "suan", "bugun", "sonra"})
 _NEEDS = frozenset({"sart", "lazim", "lazimmis", "gerek", "gerekiyor", "gerekir", "gerekli"})
 _REQUEST = frozenset({"lutfen", "rica"})
 _ONLY = frozenset({"tek", "sadece", "yalnizca"})  # "tek derdim…", "sadece kasa yavaş"
@@ -306,6 +307,13 @@ def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
                 t.value *= scale
         clause = []
     for i, f in enumerate(folds):
+        if f == "eskiden" and _NOW.intersection(folds[i + 1:]):
+            # "eskiden çok donuyordu, artık sorunsuz": a fault that is over, told to praise
+            for t in toks[i + 1:]:
+                if t.kind == "sep" or t.fold in _NOW:
+                    break
+                if t.value < 0:
+                    t.value = 0.0
         if f in _COUNTERFACTUAL and (i + 1 >= len(folds) or folds[i + 1] != "beri"):
             for t in toks[i + 1:]:
                 if t.kind == "sep":
@@ -353,7 +361,7 @@ _OTHERS_FAILED = re.compile(
     r"usta|doktor|eczane|[şs]ube|market|firma|tamirci|d[üu]kkan)\w* (?:\w+ ){0,2}?"
     r"(?:[çc][öo]zemedi|"
     r"[çc][öo]z[üu]lemeyen|bulamad[ıi]|bulunamayan|yapamad[ıi]|yap[ıi]lamayan|tamir edemedi|"
-    r"tamir edilemeyen|anlayamad[ıi])\w*(?: (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
+    r"tamir edilemeyen|anlayamad[ıi])\w*(?:(?: \w+)? (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
 
 
 @lru_cache(maxsize=1024)

@@ -217,6 +217,10 @@ _PRAISE = re.compile(
     r"kesinlikle tavsiye|hic sorun yasama\w*|sikayetim yok|bir sikayetim yok|"
     r"helal olsun|gonul rahatligiyla|isini seven|(?:para|ucret)(?:si|sini)? (?:almadi|istemedi)\w*|"
     r"sonraki sipariste \w+|(?<!bana )(?<!bize )(?:istemeden|sormadan|soylememe gerek kalmadan)|"
+    r"(?:ben|biz) (?:soylemeden|istemeden|sormadan)|(?:sormama|soylememe|istememe) gerek "
+    r"(?:kalmadi|kalmadan)|(?:hizmet|servis|cagri merkezi|musteri hizmetleri|ekip|magaza|isletme|"
+    r"destek)\w* (?:dedigin |dediginiz )?(?:iste )?boyle olur\b|(?:tum|butun|her) \w+ (?:boyle|"
+    r"bunun gibi|sizin gibi) olmali|helal(?=\W*$)|"
     r"(?:[1-9]|[12]\d|30) (?:dakika|dk)(?:da| sonra| icinde)? kapidaydi\w*|"
     r"(?:\d+|bir|iki|uc|yarim) (?:saat|dakika|dk)(?:te|ta|de|da| sonra| icinde) (?:elimdeydi|"
     r"kapimdaydi|kapidaydi|elimde|teslim edildi)\w*|(?:sabah|ertesi (?:gun|sabah)|ayni gun|"
@@ -244,7 +248,8 @@ _ABSENCE = re.compile(
     # "ışık bile yanmıyordu", "teşekkür bile etmedi"; never "bir kez bile gecikmedi", "ücret
     # bile almadılar" or "acı bile hissetmedim"
     r"\bbile(?<!kere bile)(?<!kez bile)(?<!defa bile)(?<!hic bile)(?<!hata bile)(?<!sorun bile)"
-    r"(?<!ucret bile)(?<!para bile)(?<!kurus bile) "
+    r"(?<!ucret bile)(?<!para bile)(?<!kurus bile)(?<!\biz bile)(?<!leke bile)(?<!cizik bile)"
+    r"(?<!hasar bile)(?<!kusur bile)(?<!gecikme bile)(?<!eksik bile) "
     r"(?!(?:bekle|hisset|fark et|anla|zorlan|yorul|ugras|al|iste)\w*\b)\w+(?:miyordu|"
     r"miyor|muyordu|muyor|madi|medi|madilar|mediler)\b|"
     # missing from the order: "siparişte ayran yoktu", "pakette sos eksikti" (never "siparişte

@@ -13,6 +13,9 @@ from kiosk.analysis.language import detect_language
     ("Sehr freundliches Personal, vielen Dank!", "other"),
     ("Спасибо за быструю доставку!", "other"),
     ("Çox sağ olun, xidmət əla idi", "other"),
+    ("MERVE HANIM COK SAGOLUN!!!", "tr"),  # Turkish in capitals without Turkish letters
+    ("kurye bey cok kibardi", "tr"),
+    ("Thank you so much, very kind!", "en"),
 ])
 def test_turkish_english_and_the_rest(text, lang):
     assert detect_language(text) == lang

@@ -611,6 +611,18 @@ READ_IN_CONTEXT = [
     ("She found a fault two other garages missed. Brilliant.", "en", "praise"),
     ("I found a problem with my bill.", "en", "complaint"),  # the customer found it
     ("Don't bother going anywhere else for tyres.", "en", "praise"),
+    # Time promised, then the time it took: later is a complaint, sooner is praise.
+    ("Teknik servis 2 saat dedi, 5 saat sonra geldi.", "tr", "complaint"),
+    ("Kurye 30 dk dedi, 15 dakikada kapıdaydı.", "tr", "praise"),
+    ("They quoted 3 days, it took 9 days.", "en", "complaint"),
+    ("They said 40 minutes, the van was here in 20 minutes.", "en", "praise"),
+    ("Uygulama eskiden çok yavaştı, son güncellemeden sonra sorunsuz.", "tr", "praise"),
+    ("Eskiden çok iyiydi, artık berbat.", "tr", "complaint"),
+    ("Koltuklarda tek leke kalmamış, eline sağlık.", "tr", "praise"),
+    ("Ekibe çok teşekkürler, iz bile kalmadı.", "tr", "praise"),
+    ("Çağrı merkezi dediğin böyle olur.", "tr", "praise"),
+    ("Bence tüm mağazalar böyle olmalı.", "tr", "praise"),
+    ("Ben söylemeden lastik basınçlarını da kontrol etmişler.", "tr", "praise"),
 ]
 
 
