@@ -99,7 +99,7 @@ _NO_PROBLEM = re.compile(
     r"return)\b|\bzero (?:broken|breakages?|damaged?|cracks?|scratches)\b|"
     r"\b(?:didn'?t|did not|haven'?t|have not|hasn'?t|never) (?:have|had|get|got|run into|ran into|"
     r"face|faced|experience|experienced) (?:a single|one|any|a) (?:single )?(?:problem|issue|"
-    r"hiccup|glitch|complaint)s?\b|"
+    r"hiccup|glitch|complaint)s?\b(?! (?:resolved|fixed|sorted|solved|answered|addressed|dealt))|"
     r"\bno (?:soggy|burnt|stale|late|wrong|missing|broken|damaged|rude|squashed|spilled|"
     r"leaking) [a-z]+\b|\bno cold (?:food|chips|fries|pizzas?|soup|meals?|deliver(?:y|ies)|"
     r"burgers?|coffee|kebabs?)\b|"
@@ -128,7 +128,8 @@ _UPSIDE_DOWN = re.compile(
 # Praise VADER reads as doubt or pain: "can't believe how friendly", "didn't feel a thing",
 # "should've switched years ago".
 _GLAD = re.compile(
-    r"\brefused (?:a|any|my|the) (?:tip|payment|money)\b|"
+    r"\brefused (?:a|any|my|the) tip\b|\brefused to take (?:a |any |my |the )?(?:tip|money|"
+    r"payment)\b|"
     r"\bcould(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) (?:me|us)\b|"
     r"\b(?:can'?t|cannot|couldn'?t) believe how|\bdidn'?t (?:feel|notice) a thing|"
     r"\b(?:barely|hardly) (?:felt|noticed) (?:it|a thing)|"
@@ -139,9 +140,10 @@ _GLAD = re.compile(
 # trouble, not the shop's fault.
 _OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) |"
                          r"\bi'?m not (?:very |that |too |so )?(?:good|great) (?=with|at)", re.I)
-# "She diagnosed a fault": the staff found it, nobody complains (not "I found a problem").
-_DIAGNOSED = re.compile(r"(?<!\bi )(?<!\bwe )\b(?:found|diagnosed|spotted|traced) (?:a|the|an) "
-                        r"(?:\w+ )?(?:fault|problem|issue|leak)\b", re.I)
+# "She diagnosed a fault": the staff found it, nobody complains (not "I found a leak").
+_DIAGNOSED = re.compile(r"\b(he|she|they|x|the (?:mechanic|technician|engineer|team|garage|vet|"
+                        r"doctor|plumber|electrician)) (?:found|diagnosed|spotted|traced) (?:a|the|"
+                        r"an) (?:\w+ )?(?:fault|problem|issue|leak)\b", re.I)
 # "a fault three other garages missed": others failed, not this shop.
 _OTHERS_FAILED = re.compile(r"\b(?:\w+ )?other (?:garages?|mechanics?|shops?|doctors?|places|vets?|"
                             r"dealers?|services?|companies) (?:had |have )?(?:missed|couldn'?t "
@@ -186,7 +188,7 @@ def score_english(text: str) -> float:
     if "other" in low:
         text = _OTHERS_FAILED.sub("", text)
     if "found" in low or "diagnosed" in low or "spotted" in low or "traced" in low:
-        text = _DIAGNOSED.sub("found the cause", text)
+        text = _DIAGNOSED.sub(r"\1 found the cause", text)
     if _SLANG.search(low):
         text = _SLANG.sub(_slang, text)
     if "anything but" in low:

@@ -25,10 +25,9 @@ def _identifier():
 # character model: common Turkish words, and no English ones, settle it.
 _TURKISH_WORDS = frozenset(
     "cok tesekkur tesekkurler tesekkurederim sagol sagolun sagolsun hanim bey abi abla guzel "
-    "harika ve bir icin ama degil yok var mi mu bu su ile gibi kadar daha hic iyi kotu berbat "
-    "siparis urun kargo magaza hizmet personel ellerinize eline saglik helal olsun gercekten "
-    "simdi artik neden nasil ne ben biz siz sen oldu geldi gelmedi hala teslim musteri "
-    "sube calisan".split())
+    "harika ve icin ama degil yok ile gibi kadar daha hic iyi kotu berbat siparis urun kargo "
+    "magaza hizmet personel ellerinize eline saglik helal olsun gercekten simdi artik neden "
+    "nasil biz siz oldu geldi gelmedi hala teslim musteri sube calisan kibar ilgili".split())
 _ENGLISH_WORDS = frozenset(
     "the and is was you i to of it for my this that with so very thank thanks great good but "
     "not we they are were in on at a an me our your".split())
@@ -36,7 +35,7 @@ _ENGLISH_WORDS = frozenset(
 
 def _turkish_without_letters(text: str) -> bool:
     words = [w.strip(".,!?;:'\"()").lower() for w in text.split()]
-    return sum(w in _TURKISH_WORDS for w in words) >= 2 and not any(
+    return len(_TURKISH_WORDS.intersection(words)) >= 2 and not any(
         w in _ENGLISH_WORDS for w in words)
 
 

@@ -167,6 +167,7 @@ class _Pattern:
     strong: bool  # a full name or a multi-word alias: no further evidence needed
     word: bool = False  # also an ordinary word in a dictionary (name_words)
     english: bool = False  # … in English
+    cyrillic: bool = False  # spelt as Russian speakers do; "лиман", "еда" are Russian words
 
 
 def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
@@ -186,7 +187,7 @@ def _build_index(roster: Roster) -> dict[str, list[_Pattern]]:
     def add_cyrillic(name: str, target: str, kind: str) -> None:
         for spelling in cyrillic.spellings(name):  # "Аслану", "из Лимана"
             index.setdefault(spelling, []).append(
-                _Pattern((spelling,), target, kind, False, False, False))
+                _Pattern((spelling,), target, kind, False, False, False, cyrillic=True))
 
     for person in roster.people:
         add(person.name, person.name, "person", strong=len(person.name.split()) > 1)
@@ -247,6 +248,8 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
     suffix, or an honorific after them."""
     if pattern.strong:
         return True
+    if pattern.cyrillic:
+        return words[i].capital  # "Аслану", not "на лимане"
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is not None and nxt.base in HONORIFICS:
         return True
@@ -300,8 +303,9 @@ def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting:
 
 def _said_to_be_a_name(words: list[_Word], i: int) -> bool:
     """"Ozan adındaki garson", "a courier called Bill", "Toprak ile Bora'nın ekibi"."""
-    after = [w for w in words[i + 1:i + 3]]
-    if i and words[i - 1].base in _NAMED_BEFORE or after and after[0].base in _NAMED_AFTER:
+    after = words[i + 1:i + 3]
+    if (i and words[i - 1].base in _NAMED_BEFORE and words[i].capital) or \
+            after and after[0].base in _NAMED_AFTER:
         return True
     return (words[i].capital and len(after) == 2 and after[0].base in _AND
             and after[1].capital and not after[1].sentence_start)

@@ -26,7 +26,7 @@ _CAME = re.compile(
     r"kasa\w*|cikti|geldi|gelmis|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*|bill|billed|"
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
     r"balance|kilitli\w*|cagirdilar|alindim|gelmis|it'?s been|it has been|saat \d+ oldu|"
-    r"tartinca|tartildiginda|odedim|odedik|paid|hala|halen|still|bugun)\b")
+    r"tartinca|tartildiginda|hala|halen|still|bugun)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
 _RANGE = re.compile(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*")  # "12:00-14:00": one window
@@ -133,9 +133,40 @@ _SAID_SPAN = re.compile(
 _TOOK_SPAN = re.compile(_SPAN + r"(?:da|de|ta|te| sonra| later)?\b")
 
 
+# "Listede 1.250 TL yazan işlem için 2.100 TL ödedim", "quoted 400, paid 320": a price stated,
+# then the price paid. More is a complaint, less is praise.
+_MONEY = (r"(\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d{1,2})? ?"
+          r"(?:tl|lira|try|pounds?|euros?|usd|eur|gbp)\b")
+_SAID_PRICE = re.compile(rf"\b(?:quoted|quote was|said|listed|advertised|teklif\w*|yazan|yaziyor"
+                         rf"\w*|fiyat listesinde|dedi|dediler|soylendi)\b[^.!?\d]{{0,30}}{_MONEY}|"
+                         rf"{_MONEY}[^.!?\d]{{0,20}}\b(?:yazan|yaziyor\w*|dedi|dediler|quoted|"
+                         rf"teklif)\b")
+_PAID_PRICE = re.compile(rf"{_MONEY}[^.!?\d]{{0,20}}\b(?:odedim|odedik|odettiler|cekildi|"
+                         rf"alindi|aldilar|fatura\w*)\b|\b(?:paid|charged|billed|bill was|"
+                         rf"invoice)\b[^.!?\d]{{0,20}}{_MONEY}")
+
+
+def _amount(match: re.Match) -> float:
+    digits = next(g for g in match.groups() if g)
+    return float(re.sub(r"[.,]", "", digits))
+
+
+def _price_kept(folded: str) -> int:
+    said = _SAID_PRICE.search(folded)
+    paid = _PAID_PRICE.search(folded, said.end()) if said else None
+    if not paid:
+        return 0
+    promised, actual = _amount(said), _amount(paid)
+    return 0 if promised == actual else 1 if actual < promised else -1
+
+
 def promise_kept(text: str) -> int:
-    """+1 if what came came sooner than the time promised before it, -1 if later, else 0."""
+    """+1 if what came came sooner (or cost less) than promised before it, -1 if later (or
+    dearer), else 0."""
     folded = key(normalise(text))
+    price = _price_kept(folded)
+    if price:
+        return price
     said = _SAID_SPAN.search(folded)
     if not said:
         return 0

@@ -357,11 +357,11 @@ _OWN_DELAY = re.compile(r"(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae]m[ıi][şs]
 _CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
 # "İki servisin çözemediği arıza", "başka yerde bulamadığım parça": others failed, not us.
 _OTHERS_FAILED = re.compile(
-    r"(?:[Bb]a[şs]ka|[Dd]i[ğg]er|[İi]ki|[Üü][çc]|[Dd][öo]rt|\d+) (?:\w+ )?(?:servis|yer|ma[ğg]aza|"
-    r"usta|doktor|eczane|[şs]ube|market|firma|tamirci|d[üu]kkan)\w* (?:\w+ ){0,2}?"
-    r"(?:[çc][öo]zemedi|"
-    r"[çc][öo]z[üu]lemeyen|bulamad[ıi]|bulunamayan|yapamad[ıi]|yap[ıi]lamayan|tamir edemedi|"
-    r"tamir edilemeyen|anlayamad[ıi])\w*(?:(?: \w+)? (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
+    r"(?:(?:[Bb]a[şs]ka|[Dd]i[ğg]er) (?:\w+ )?|(?:[İi]ki|[Üü][çc]|[Dd][öo]rt|\d+) (?:farkl[ıi] )?)"
+    r"(?:servis|yer|ma[ğg]aza|usta|doktor|eczane|[şs]ube|market|firma|tamirci|d[üu]kkan)\w* "
+    r"(?:\w+ ){0,2}?(?:[çc][öo]zemedi[ğg]|bulamad[ıi][ğg]|yapamad[ıi][ğg]|tamir edemedi[ğg]|"
+    r"anlayamad[ıi][ğg]|[çc][öo]z[üu]lemeyen|bulunamayan|yap[ıi]lamayan|tamir edilemeyen)\w*"
+    r"(?:(?: \w+)? (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
 
 
 @lru_cache(maxsize=1024)

@@ -24,3 +24,7 @@ def test_turkish_english_and_the_rest(text, lang):
 def test_a_sources_own_language_tag_wins():
     assert detect_language("ok", "en") == "en"
     assert detect_language("ok", "tr") == "tr"
+
+
+def test_a_word_turkish_shares_with_another_language_does_not_make_it_turkish():
+    assert detect_language("Det var bra, men det var dyrt.") != "tr"  # Swedish "var"

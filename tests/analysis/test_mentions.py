@@ -137,6 +137,8 @@ SCRIPT_ROSTER = Roster([Person("Aslan Kurt"), Person("Şahin Yurt"), Person("Hol
     # Word-names used as words.
     ("Serin bir akşam için teras var mı?", "tr", [], []),
     ("Irmak kenarında oturduk.", "tr", [], []),
+    ("Мы отдыхали на лимане, кафе отличное.", "other", [], []),  # a Russian word, lower case
+    ("We called, bill came quickly and was correct.", "en", [], []),  # the bill, not Bill
 ])
 def test_names_in_other_scripts_languages_and_frames(text, lang, people, branches):
     assert find_mentions(text, SCRIPT_ROSTER, None, lang) == (people, branches)

@@ -623,7 +623,41 @@ READ_IN_CONTEXT = [
     ("Çağrı merkezi dediğin böyle olur.", "tr", "praise"),
     ("Bence tüm mağazalar böyle olmalı.", "tr", "praise"),
     ("Ben söylemeden lastik basınçlarını da kontrol etmişler.", "tr", "praise"),
+    # A price stated, then the price paid: more is a complaint, less is praise.
+    ("Teklif 3000 TL idi, sonunda 2500 TL ödedim. Dürüst bir servis.", "tr", "praise"),
+    ("They quoted 200 pounds and charged me 340 pounds.", "en", "complaint"),
 ]
+
+# Written by a reviewer to break the rules above; each was a false complaint or false praise
+# once (2026-11-24, evening).
+NOT_FOOLED = [
+    ("The food arrived 15 minutes after we ordered, piping hot and delicious.", "en", "praise"),
+    ("I ordered the lamb, got exactly what I wanted. Delicious.", "en", "praise"),
+    ("Orta pişmiş istedim, mükemmel geldi. Eline sağlık.", "tr", "praise"),
+    ("Paket servis ücreti yok, minimum tutar da düşük. Tavsiye ederim.", "tr", "praise"),
+    ("Yemekler o kadar güzeldi ki tabakta tek bir lokma bile kalmadı.", "tr", "praise"),
+    ("Dükkana girer girmez mis gibi ekmek kokusu geliyor, simitleri de harika.", "tr", "praise"),
+    ("Exactly as the listing said. Great quality.", "en", "praise"),
+    ("Sitede 3 gün içinde teslim yazıyor, ertesi gün elimdeydi. Teşekkürler!", "tr", "praise"),
+    ("Başka yere gitmeyin, şehirdeki en iyi kebapçı burası!", "tr", "praise"),
+    ("Yıldız az, 10 yıldız verirdim ama sistem izin vermiyor. Her şey harikaydı.", "tr", "praise"),
+    ("The staff were still there after closing to help us load the van.", "en", "praise"),
+    ("She even laughed at my terrible jokes. Lovely visit.", "en", "praise"),
+    ("We celebrated our anniversary there, that was on Saturday, and it was perfect.", "en",
+     "praise"),
+    ("Their spicy chicken cold noodles are the best in town.", "en", "praise"),
+    ("İki katı fiyat olsa yine buradan alırım, o kadar iyi.", "tr", "praise"),
+    ("Müdür Bey ücret almadan gitti, çok naziktiler.", "tr", "praise"),
+    ("Eski kapının yerine yenisi geldi, montaj da çok temizdi.", "tr", "praise"),
+    ("Their card machine refused my payment, so I had to walk to a cash machine.", "en",
+     "complaint"),
+    ("Got home and found a leak on the driveway right under the engine.", "en", "complaint"),
+]
+
+
+@pytest.mark.parametrize("text,lang,label", NOT_FOOLED)
+def test_not_fooled_by_the_same_words_in_other_stories(text, lang, label):
+    assert assess(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,lang,label", READ_IN_CONTEXT)
