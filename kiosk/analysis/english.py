@@ -86,7 +86,8 @@ _NO_PROBLEM = re.compile(
     r"\b(?:no|never (?:had|have|has) (?:a|an|any)?|not (?:a|one|a single)|without (?:any|a)?|"
     r"zero)\s*(?:single |real |major )?(?:problems?|issues?|complaints?|hassle|fuss|trouble|"
     r"delays?|mistakes?|errors?|missing items?|damage|jargon|rush|judge?ment|drama|stress|pain|"
-    r"worr(?:y|ies)|wait(?:ing)?|queues?|surprises?|(?:hidden |surprise |extra )?(?:fees?|"
+    r"worr(?:y|ies)|wait(?:ing)?|queues?|surprises?|dropouts?|dropped calls?|outages?|buffering|"
+    r"disconnections?|interruptions?|transfers?|hold music|(?:hidden |surprise |extra )?(?:fees?|"
     r"charges?|costs?)|mess|pressure|upsell|hard sell|nonsense|attitude|hiccups?|headaches?|"
     r"scratch(?:es)?|dents?|glitch(?:es)?|bugs?|paperwork|forms to fill)\b|"
     r"\bnot once did (?:i|we) (?:have to )?(?:worry|wait|chase|complain)|\bnever once (?:raised|"
@@ -95,6 +96,8 @@ _NO_PROBLEM = re.compile(
     r"(?:arrived |been |come |came |went |gone |was |were )?(?:damaged|broken|missing|wrong|late|"
     r"cold)\b|"
     r"\bnothing (?:has |ever |have )*(?:went|gone|goes) wrong\b|"
+    r"\bno (?:setup|set-up|contract|deposit|paperwork|appointment|fuss) (?:needed|required|"
+    r"necessary)\b|\b(?:hasn'?t|has not|haven'?t|have not) let (?:me|us) down\b|"
     r"\bnever (?:once )?had to (?:chase|wait|call|ask|complain|remind|follow up|queue|push|"
     r"return)\b|\bzero (?:broken|breakages?|damaged?|cracks?|scratches)\b|"
     r"\b(?:didn'?t|did not|haven'?t|have not|hasn'?t|never) (?:have|had|get|got|run into|ran into|"
@@ -105,6 +108,7 @@ _NO_PROBLEM = re.compile(
     r"burgers?|coffee|kebabs?)\b|"
     r"\bnever (?:keeps?|kept|leaves|left) (?:us|me|you|anyone|customers|people) waiting\b|"
     r"\b(?:haven'?t|never) had an? (?:single )?(?:bad|stale|cold|rude|late|wrong|broken|burnt|"
+    r"dropped|missed|failed|lost|"
     r"soggy|dry|poor|disappointing|mediocre|damaged) \w+(?: (?:here|there|yet))*\b", re.I)
 # Praise VADER's negation rule turns upside down.
 # Slang and frames VADER reads the wrong way round: "smashed it", "no one else could",
@@ -138,7 +142,8 @@ _GLAD = re.compile(
     re.I)
 # "my lost wallet", "my broken Turkish", "I'm not very good with apps": the customer's own
 # trouble, not the shop's fault.
-_OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) |"
+_OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) |\bi lost my (?=job|wallet|phone|"
+                         r"card|keys|husband|wife|mother|father|mum|mom|dad)|"
                          r"\bi'?m not (?:very |that |too |so )?(?:good|great) (?=with|at)", re.I)
 # "She diagnosed a fault": the staff found it, nobody complains (not "I found a leak").
 _DIAGNOSED = re.compile(r"\b(he|she|they|x|the (?:mechanic|technician|engineer|team|garage|vet|"
@@ -147,7 +152,9 @@ _DIAGNOSED = re.compile(r"\b(he|she|they|x|the (?:mechanic|technician|engineer|t
 # "a fault three other garages missed": others failed, not this shop.
 _OTHERS_FAILED = re.compile(r"\b(?:\w+ )?other (?:garages?|mechanics?|shops?|doctors?|places|vets?|"
                             r"dealers?|services?|companies) (?:had |have )?(?:missed|couldn'?t "
-                            r"(?:find|fix|solve)|failed to \w+|gave up on)", re.I)
+                            r"(?:find|fix|solve)|failed to \w+|gave up on)|\b(?:a |the )?mess "
+                            r"(?:another|someone else|the (?:last|previous|other)) (?:\w+ )?"
+                            r"(?:had )?(?:made|left)", re.I)
 # "tasted like dishwater": VADER reads "like" as praise; the comparison is the verdict.
 _LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|feels) like\b",
                       re.I)
@@ -167,6 +174,13 @@ _REWRITTEN_WORDS = re.compile(
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")
 
 
+def _own_mishap(match: re.Match) -> str:
+    """The customer's own trouble, in neutral words."""
+    found = match.group().lower()
+    return "my " if found.startswith("my") else "i had my " if found.startswith("i lost") \
+        else "i am new "
+
+
 def _slang(match: re.Match) -> str:
     found = match.group().lower()
     return "had a truly" if found.startswith("never") else "uniquely could" \
@@ -182,10 +196,9 @@ def score_english(text: str) -> float:
         text = _CRAZY_FOR.sub("loved", _WORTH_IT.sub("worth it", text))
         text = _GLAD.sub(lambda m: "very" if m.group().lower().endswith("how") else "wonderfully",
                          text)  # "can't believe how rude" stays rude
-        text = _OWN_MISHAP.sub(lambda m: "my " if m.group()[0] in "mM" else "i am new ",
-                               _LIKENED.sub(r"\1", text))
+        text = _OWN_MISHAP.sub(_own_mishap, _LIKENED.sub(r"\1", text))
     low = text.lower()
-    if "other" in low:
+    if "other" in low or "mess" in low:
         text = _OTHERS_FAILED.sub("", text)
     if "found" in low or "diagnosed" in low or "spotted" in low or "traced" in low:
         text = _DIAGNOSED.sub(r"\1 found the cause", text)

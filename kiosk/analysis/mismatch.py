@@ -68,6 +68,11 @@ def wrong_kind(folded: str) -> bool:
     return False
 
 
+_WINDOW = re.compile(r"(?<![\d:/.,])(\d+)\s?[-–]\s?(\d+)(?![\d:/]|[.,]\d)")
+_RANGE_END = re.compile(r"\s?[-–]\s?\d")
+_RANGE_START = re.compile(r"\d\s?[-–]\s?$")
+
+
 def _value(number: str) -> float:
     return float(number.replace(",", "."))
 
@@ -195,7 +200,16 @@ def mismatch(text: str) -> bool:
         # numbers costs nothing)
     if _times_differ(folded):
         return True
-    numbers = list(_NUMBER.finditer(folded))
+    # A range ("an 8-9 slot", "3-5 iş günü") is a window: what came is compared with both ends.
+    for window in _WINDOW.finditer(folded):
+        low, high = sorted((_value(window.group(1)), _value(window.group(2))))
+        for later in _NUMBER.finditer(folded, window.end(), window.end() + 120):
+            if not low <= _value(later.group()) <= high and \
+                    _promise_and_outcome(folded, window, later):
+                return True
+    numbers = [m for m in _NUMBER.finditer(folded)
+               if not _RANGE_END.match(folded, m.end()) and not _RANGE_START.search(
+                   folded, max(0, m.start() - 4), m.start())]
     for k, first in enumerate(numbers):
         for second in numbers[k + 1:]:
             if second.start() - first.end() > 120:

@@ -129,7 +129,7 @@ _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebi
                          r"bulursun)\b|\bwhere else can you\b|\bis there anything \w+(?: \w+)? "
                          r"can'?t do\b|"
                          r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we) (?:\w+ ){0,5}"
-                         r"(?:sooner|earlier|before)\b|"
+                         r"(?:sooner|earlier|before|years ago|ages ago)\b|"
                          r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"
                          r"wish|need)\b", re.I)
 

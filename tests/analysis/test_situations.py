@@ -626,6 +626,25 @@ READ_IN_CONTEXT = [
     # A price stated, then the price paid: more is a complaint, less is praise.
     ("Teklif 3000 TL idi, sonunda 2500 TL ödedim. Dürüst bir servis.", "tr", "praise"),
     ("They quoted 200 pounds and charged me 340 pounds.", "en", "complaint"),
+    # Telecoms.
+    ("Paying for 50 Mbps and getting 6. Brilliant.", "en", "complaint"),
+    ("Speed test says 9 Mbps on a 200 Mbps plan.", "en", "complaint"),
+    ("They sold my mum an upgrade she never asked for.", "en", "complaint"),
+    ("The engineer's visit fixed nothing.", "en", "complaint"),
+    ("Two agents said someone would call back. None has.", "en", "complaint"),
+    ("The shop sent me to the call centre, the call centre sent me back to the shop. Round and "
+     "round.", "en", "complaint"),
+    ("The agent was polite. The cancellation policy is the problem.", "en", "complaint"),
+    ("My neighbour pays 150 TL less for the same plan.", "en", "neutral"),  # not "same … for less"
+    ("Booked the 10-12 slot, the engineer came at 4pm.", "en", "complaint"),
+    ("The engineer came at 10:20 for a 10-12 slot. Lovely.", "en", "praise"),
+    ("Why didn't I switch years ago?", "en", "praise"),
+    ("Deniz at the Kadıköy shop is the reason we stayed.", "en", "praise"),
+    ("Roaming worked everywhere, no setup needed.", "en", "praise"),
+    ("No dropouts in three months.", "en", "praise"),
+    ("Replied to my email within the hour.", "en", "praise"),
+    ("The installer even hoovered up after drilling.", "en", "praise"),
+    ("Great to know that \"unlimited\" means 20 GB.", "en", "complaint"),
 ]
 
 # Written by a reviewer to break the rules above; each was a false complaint or false praise
