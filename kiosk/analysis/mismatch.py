@@ -19,13 +19,13 @@ _PROMISED = re.compile(
     r"sepet\w*|uygulama\w*|sitede|contract|quote|quoted|tariff|estimated|tarife\w*|sozlesme\w*|"
     r"teklif\w*|tahmini|asked for|booked|appointment|randevu\w*|until|yukledim|"
     r"topped up|siparis(?:te|imde|inizde)|soylendi|dendi|denildi|soz verildi|soz verdiler|"
-    r"diye|istedim|istemistim|gramaj\w*|uzerindeki|saati|saat araligi|window|slot|"
+    r"diye|istedim|istemistim|gramaj\w*|uzerindeki|saati|saat araligi|window|slot|gelecekti|"
     r"gorunuyordu|gorunuyor|gozukuyordu|listesinde|teslim tarihi)\b")
 _CAME = re.compile(
     r"\b(?:register|till|checkout|receipt|got|get|received|charged|came|arrived|weighed|"
     r"kasa\w*|cikti|geldi|gelmis|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*|bill|billed|"
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
-    r"balance|kilitli\w*|cagirdilar|alindim|gelmis|it'?s been|it has been|saat \d+ oldu|"
+    r"balance|kilitli\w*|cagirdilar|alindim|gelmis|it'?s been|it has been|saat [\d:.]+ oldu|"
     r"tartinca|tartildiginda|hala|halen|still|bugun)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
@@ -68,6 +68,9 @@ def wrong_kind(folded: str) -> bool:
     return False
 
 
+# Durations are promise_kept's: "10 dk erken geldi, kurulum 40 dakikada bitti" is no mismatch.
+_DURATION = re.compile(r" ?(?:dk|dakika|saat|gun|hafta|min|mins|minutes?|hours?|hrs?|days?|"
+                       r"weeks?)\b")
 _WINDOW = re.compile(r"(?<![\d:/.,])(\d+)\s?[-–]\s?(\d+)(?![\d:/]|[.,]\d)")
 _RANGE_END = re.compile(r"\s?[-–]\s?\d")
 _RANGE_START = re.compile(r"\d\s?[-–]\s?$")
@@ -134,7 +137,7 @@ _SPAN = r"(\d+) ?(dk|dakika|mins?|minutes?|saat|hours?|hrs?|gun|days?|hafta|week
 _SAID_SPAN = re.compile(
     rf"\b{_SPAN}(?: icinde| sonra| within)? (?:\w+ )?(?:dedi|dediler|dendi|denildi|soylendi|"
     rf"soylediler|yaziyordu|said|promised|quoted|estimated)\b|\b(?:said|promised|quoted|"
-    rf"estimated|told us|told me|dedi ki) (?:\w+ )?{_SPAN}")
+    rf"estimated|told us|told me|dedi ki)\b[^.!?\d]{{0,40}}{_SPAN}")
 _TOOK_SPAN = re.compile(_SPAN + r"(?:da|de|ta|te| sonra| later)?\b")
 
 
@@ -215,8 +218,8 @@ def mismatch(text: str) -> bool:
             if second.start() - first.end() > 120:
                 break
             if _value(first.group()) == _value(second.group()) or \
-                    second.start() - first.end() < 8:
-                continue  # the same amount, or one offer ("buy 2 get 1 free")
+                    second.start() - first.end() < 8 or _DURATION.match(folded, second.end()):
+                continue  # the same amount, one offer ("buy 2 get 1 free"), or a duration
             if _promise_and_outcome(folded, first, second):
                 return True  # the bill first and the contract second is the same complaint
     return False

@@ -358,8 +358,9 @@ _CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
 # "İki servisin çözemediği arıza", "başka yerde bulamadığım parça": others failed, not us.
 _OTHERS_FAILED = re.compile(
     r"(?:(?:[Bb]a[şs]ka|[Dd]i[ğg]er) (?:\w+ )?|(?:[İi]ki|[Üü][çc]|[Dd][öo]rt|\d+) (?:farkl[ıi] )?)"
-    r"(?:servis|yer|ma[ğg]aza|usta|doktor|eczane|[şs]ube|market|firma|tamirci|d[üu]kkan)\w* "
-    r"(?:\w+ ){0,2}?(?:[çc][öo]zemedi[ğg]|bulamad[ıi][ğg]|yapamad[ıi][ğg]|tamir edemedi[ğg]|"
+    r"(?:servis|yer|ma[ğg]aza|usta|doktor|eczane|[şs]ube|market|firma|tamirci|d[üu]kkan|"
+    r"operat[öo]r|[şs]irket)\w* (?:\w+ ){0,2}?(?:[çc][öo]zemedi[ğg]|bulamad[ıi][ğg]|"
+    r"ula[şs]amad[ıi][ğg]|yapamad[ıi][ğg]|tamir edemedi[ğg]|"
     r"anlayamad[ıi][ğg]|[çc][öo]z[üu]lemeyen|bulunamayan|yap[ıi]lamayan|tamir edilemeyen)\w*"
     r"(?:(?: \w+)? (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
 

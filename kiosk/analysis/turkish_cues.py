@@ -144,7 +144,8 @@ _COMPLAINT = re.compile(
     r"olmasi lazimdi)\b|"
     r"(?:siparis|kargo|paket|iade|param)\w* (?:hala )?nerede|"
     r"(?:ulasamiyorum|ulasamadim|ulasilmiyor|ulasamiyoruz|baglanamadim)|"
-    r"eskisi gibi degil|(?:istedigim|soyledigim|siparis ettigim) gibi (?:degil|gelmedi)\w*|"
+    r"eskisi gibi degil(?![^.!?]{0,40}\bartik\b)|(?:istedigim|soyledigim|siparis ettigim) gibi "
+    r"(?:degil|gelmedi)\w*|"
     r"son kullanma tarihi (?:\w+ )?(?:dun|gecmis|dolmus|gecti|dolmustu|gecen)\w*|"
     # a status that does not move: hâlâ "yolda", "inceleniyor" durumunda
     r"hala [\"'“‘]|(?:inceleniyor|hazirlaniyor|yolda|beklemede|isleme alindi)\W* (?:durumunda|"
@@ -173,6 +174,18 @@ _COMPLAINT = re.compile(
     r"birisi |kimse )?var mi\b|"
     # "bu mu 250 liralık kuzu şiş?"
     r"bu mu \d+ ?(?:tl|lira)\w*|"
+    # telecoms: the speed paid for and the speed got, bills that multiply, ping-pong, consent
+    r"(?:hizmet|ilgi|kalite)\w* (?:dersen|desen) sifir|(?:fatura|fiyat)\w* (?:dersen |desen )?"
+    r"tavan\b|(?:fiyat|fatura|ucret)\w* (?:\w+ )?(?:iki|uc|dort|\d+) kat\w* (?:cikti|oldu|artti)|"
+    r"(?:yapilan|yapilacak|layik gorulen) bu mu\b|"
+    r"\d+ ?mbps (?:paket|tarife)\w* (?:icin )?\d+ ?mbps|"
+    r"wifi [^.!?]{0,50}\bsifir\b|kirk yilin basi|(?:iznim|onayim) olmadan|ping ?pong|"
+    r"ne zaman bitecek|(?:boyle bir seye|buna) (?:abone olmadim|talep etmedim|onay vermedim)|"
+    r"hangisi dogru\?|ikisi de farkli|(?:kablo|delik)\w* (?:\w+ )?(?:sarkiyor|ortada|duvarda "
+    r"kaldi|acik kaldi)|\w+(?:dig|dug|tig|tug)(?:im|imiz|um|umuz) halde|kac (?:kere|"
+    r"kez|defa) (?:arayacagim|yazacagim|gelecegim|soyleyecegim|anlatacagim)|(?:kurmadan|yapmadan|"
+    r"bakmadan|gelmeden|tamir etmeden|baglamadan)\b[^.!?]{0,40}\b(?:yazip|deyip|isaretleyip|"
+    r"kapatip) git\w*|(?:oyle|boyle) bir (?:randevu|kayit|siparis|islem|talep)\w* yok|"
     # car service: work claimed but not done, what was said and what happened, "X neresi?"
     r"(?:degistirildi|yenilendi|yapildi|takildi|temizlendi|tamir edildi) (?:denilen|dedikleri|"
     r"diye yazilan|yazan)|(?:degistirilmemis|yapilmamis|takilmamis|temizlenmemis|yikanmamis|"
@@ -240,6 +253,15 @@ _PRAISE = re.compile(
     r"(?:almadi|istemedi)\w*|tam (?:anlatildigi|gorundugu|yazdigi|istedigim|istedigimiz|"
     r"soyledigim|soyledigimiz|siparis ettigim|siparis ettigimiz) gibi\w*\b(?! degil)|"
     r"bosuna (?:korkmus|cekinmis|endiselenmis|uzulmus|tedirgin olmus)\w*|"
+    r"her sey (?:soylendigi|anlatildigi|soz verildigi|yazdigi) gibi\w*|soz verildigi gibi\w*|"
+    r"(?:soylenen|verilen) saat(?: araligi)?(?:nda|inda) geldi\w*|(?:ambalaj|cop|kutu|karton)\w* "
+    r"(?:da |de )?(?:goturdu|goturduler|topladi|topladilar)|cope kadar topla\w*|galos giy\w*|"
+    r"(?:ayar|kurulum|islem|evrak)\w* yapmam(?:iz)? gerekmedi|ilk (?:dakikadan|gunden|andan) "
+    r"(?:itibaren )?calisti|(?:\d+|bir|iki|uc) (?:gun|saat)(?: icinde|de|da|te|ta) (?:\w+ ){0,3}"
+    r"(?:hesabima gecti|iade edildi|yatti|geri geldi)|(?:\d+|bir|iki|uc|ayni) (?:gun|saat)"
+    r"(?: sonra| icinde) aktif\w*|kotu degil\w* aslinda|aslinda kotu degil\w*|hic de kotu degil|"
+    r"(?:hic )?(?:zorluk|sorun) (?:cikarmadi|cikarmadilar)|begenmedigim (?:bir sey|hicbir sey) "
+    r"(?:olmadi|yok)|"
     r"istememistim bile|usenmeden|(?:soylenen|soz verilen)\w* (?:gunde|saatte|aynisi|ayni)|"
     r"kendisi onerdi|kendiliginden|hic (?:bekletmediler|ugrastirmadilar)|"
     r"(?:\d+|yarim|bir|ayni) (?:dakika|dk|saat|gun)(?:da|te|ta|de| icinde) (?:degisti|hazir|"
@@ -274,7 +296,7 @@ _ABSENCE = re.compile(
     r"bardak|catal|kasik|poset|fis|fatura|selam|ozur|cevap|bilgi|fiyat|etiket|sepet)\w* bile "
     r"(?:yok|kalma|ver(?:me|mi)|dus(?:unme|unmu))\w*|"
     # a thing that should be there, missing or run out: "kask yoktu", "deterjan bitmiş"
-    r"(?:kask|sabun|pecete|havlu|tuvalet kagidi|sicak su|klima|wifi|wi-fi|internet|priz|"
+    r"\b(?:kask|sabun|pecete|havlu|tuvalet kagidi|sicak su|klima|wifi|wi-fi|internet|priz|"
     r"sandalye|otopark|asansor|rampa|kasik|catal|bardak|poset|sos|ketcap|menu|deterjan|"
     r"yumusatici|bozuk para|para ustu|stok|sarj)\w* (?:(?!sorun|problem|sikinti|dert|derd|"
     r"eksi|hata|kayg|endise)\w+ )?(?:yoktu|yok|yokmus|"
@@ -306,6 +328,8 @@ def complaint_cues(text: str) -> bool:
     for match in _COMPLAINT.finditer(folded):
         before = folded[max(0, match.start() - 30):match.start()]
         after = folded[match.end():match.end() + 30]
+        if after.startswith((" degil", "degil")):
+            continue  # "fiyatlar pahalı değil"
         if not (_NEVER_BEFORE.search(before + " " + match.group())
                 and _NEVER_AFTER.search(match.group() + after)) \
                 and not _NEVER_SEEN.search(after):
@@ -343,7 +367,8 @@ RESOLVED = re.compile(
     r"tamamlad[ıi]\w*|tamamlay[ıi]p|telafi etti\w*|sorunu (?:buldu|tespit etti|g[öo]rd[üu])\w*|"
     r"do[ğg]ru adrese (?:y[öo]nlendirdi|ula[şs]t[ıi]rd[ıi]|g[öo]nderdi|getirdi)\w*|"
     r"kaybol\w* (?:\w+ ){0,2}bul(?:mu[şs]|du|up)\w*|do[ğg]rusu\w* (?:\w+ )?(?:geldi|"
-    r"g[öo]nderildi|getirildi)|yola [çc][ıi]kard[ıi]\w*|fark edip)",
+    r"g[öo]nderildi|getirildi)|yola [çc][ıi]kard[ıi]\w*|fark edip|d[üu]zeldi\w*|ar[ıi]zay[ıi] "
+    r"(?:uzaktan )?(?:tespit edip|buldu|giderdi))",
     re.IGNORECASE)
 # A kind act ("arayıp haber verdi", "poşetleri taşıdı"): clears a story's bad words only
 # when the story ends in thanks or praise.

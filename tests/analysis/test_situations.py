@@ -645,6 +645,27 @@ READ_IN_CONTEXT = [
     ("Replied to my email within the hour.", "en", "praise"),
     ("The installer even hoovered up after drilling.", "en", "praise"),
     ("Great to know that \"unlimited\" means 20 GB.", "en", "complaint"),
+    ("Kesinti yok, sürpriz yok, fatura hep aynı.", "tr", "praise"),  # "sürpriz" is no "priz"
+    ("Fiyatları pahalı değil, hizmet de çok iyi.", "tr", "praise"),
+    ("Her şey söylendiği gibi oldu, teşekkürler.", "tr", "praise"),
+    ("Teknisyen söylenen saat aralığında geldi, çıkarken kartonları da götürdü.", "tr", "praise"),
+    ("Yurt dışında ilk dakikadan çalıştı, ayar yapmam gerekmedi.", "tr", "praise"),
+    ("İtirazımdan sonra 2 gün içinde para hesabıma geçti.", "tr", "praise"),
+    ("Kötü değil aslında, fiyatına göre iyi.", "tr", "praise"),
+    ("İade ederken hiç zorluk çıkarmadılar.", "tr", "praise"),
+    ("Başka operatörde aylarca ulaşamadığım teknik desteğe burada bir günde ulaştım, sağ olun.",
+     "tr", "praise"),
+    ("Hizmet dersen sıfır, fatura dersen tavan.", "tr", "complaint"),
+    ("Kampanya bitince fatura üç katına çıktı.", "tr", "complaint"),
+    ("100 Mbps paket için 15 Mbps mi normal?", "tr", "complaint"),
+    ("Benim onayım olmadan ek paket tanımlanmış.", "tr", "complaint"),
+    ("Mağaza çağrı merkezine, çağrı merkezi mağazaya yolluyor, bu ping pong ne zaman bitecek?",
+     "tr", "complaint"),
+    ("Ödeme yaptığım halde hattım kapatıldı.", "tr", "complaint"),
+    ("Kaç kere arayacağım bu iş için?", "tr", "complaint"),
+    ("Kurulumu yapmadan \"tamamlandı\" yazıp gitmişler.", "tr", "complaint"),
+    ("Teknisyen 10:00-12:00 arası gelecekti, saat 16:00 oldu.", "tr", "complaint"),
+    ("Teknisyen 10 dk erken geldi, kurulum 30 dakikada bitti.", "tr", "praise"),
 ]
 
 # Written by a reviewer to break the rules above; each was a false complaint or false praise
