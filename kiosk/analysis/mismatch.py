@@ -69,8 +69,8 @@ def wrong_kind(folded: str) -> bool:
 
 
 # Durations are promise_kept's: "10 dk erken geldi, kurulum 40 dakikada bitti" is no mismatch.
-_DURATION = re.compile(r" ?(?:dk|dakika|saat|gun|hafta|min|mins|minutes?|hours?|hrs?|days?|"
-                       r"weeks?)\b")
+_DURATION = re.compile(r" ?(?:(?:dk|dakika|saat|gun|hafta)\w*|(?:min|mins|minutes?|hours?|hrs?|"
+                       r"days?|weeks?)\b)")
 _WINDOW = re.compile(r"(?<![\d:/.,])(\d+)\s?[-–]\s?(\d+)(?![\d:/]|[.,]\d)")
 _RANGE_END = re.compile(r"\s?[-–]\s?\d")
 _RANGE_START = re.compile(r"\d\s?[-–]\s?$")

@@ -666,6 +666,9 @@ READ_IN_CONTEXT = [
     ("Kurulumu yapmadan \"tamamlandı\" yazıp gitmişler.", "tr", "complaint"),
     ("Teknisyen 10:00-12:00 arası gelecekti, saat 16:00 oldu.", "tr", "complaint"),
     ("Teknisyen 10 dk erken geldi, kurulum 30 dakikada bitti.", "tr", "praise"),
+    ("Montajdan sonra çöpe kadar topladılar.", "tr", "praise"),  # the bin is no fault
+    ("Masada çöp vardı.", "tr", "complaint"),
+    ("Beğenmediğim bir şey olmadı.", "tr", "praise"),
 ]
 
 # Written by a reviewer to break the rules above; each was a false complaint or false praise
