@@ -133,7 +133,7 @@ def _temperature(folded: str) -> bool:
 _MINUTES = {"dk": 1, "dakika": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1, "saat": 60,
             "hour": 60, "hours": 60, "hr": 60, "hrs": 60, "gun": 1440, "day": 1440,
             "days": 1440, "hafta": 10080, "week": 10080, "weeks": 10080}
-_SPAN = r"(\d+) ?(dk|dakika|mins?|minutes?|saat|hours?|hrs?|gun|days?|hafta|weeks?)\w*"
+_SPAN = r"(?<!\d)(\d+) ?(dk|dakika|mins?|minutes?|saat|hours?|hrs?|gun|days?|hafta|weeks?)\w*"
 _SAID_SPAN = re.compile(
     rf"\b{_SPAN}(?: icinde| sonra| within)? (?:\w+ )?(?:dedi|dediler|dendi|denildi|soylendi|"
     rf"soylediler|yaziyordu|said|promised|quoted|estimated)\b|\b(?:said|promised|quoted|"
@@ -143,7 +143,7 @@ _TOOK_SPAN = re.compile(_SPAN + r"(?:da|de|ta|te| sonra| later)?\b")
 
 # "Listede 1.250 TL yazan işlem için 2.100 TL ödedim", "quoted 400, paid 320": a price stated,
 # then the price paid. More is a complaint, less is praise.
-_MONEY = (r"(\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d{1,2})? ?"
+_MONEY = (r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+|\d+)(?:[.,]\d{1,2})? ?"
           r"(?:tl|lira|try|pounds?|euros?|usd|eur|gbp)\b")
 _SAID_PRICE = re.compile(rf"\b(?:quoted|quote was|said|listed|advertised|teklif\w*|yazan|yaziyor"
                          rf"\w*|fiyat listesinde|dedi|dediler|soylendi)\b[^.!?\d]{{0,30}}{_MONEY}|"
