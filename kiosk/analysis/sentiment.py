@@ -144,7 +144,8 @@ _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptic
 # The customer's own fear before things went well ("I was dreading the call, but …"), or a
 # fault that is over ("eskiden çok donuyordu, artık sorunsuz").
 _FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
-                     r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|had (?:my|some) "
+                     r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|bracing|braced|"
+                     r"panikle\w*|had (?:my|some) "
                      r"doubts|diye dusunuyordum|"
                      r"diye dusunmustum|saniyordum|zannediyordum|cekindim|cekinmistim|"
                      r"endiselendim|eskiden|panik yapt\w*|panikledim|panik oldum|"

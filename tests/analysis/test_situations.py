@@ -669,6 +669,26 @@ READ_IN_CONTEXT = [
     ("Montajdan sonra çöpe kadar topladılar.", "tr", "praise"),  # the bin is no fault
     ("Masada çöp vardı.", "tr", "complaint"),
     ("Beğenmediğim bir şey olmadı.", "tr", "praise"),
+    # Banks and insurers.
+    ("My mortgage papers have been 'with underwriting' for six weeks.", "en", "complaint"),
+    ("The adviser told me the charge would be refunded. It wasn't.", "en", "complaint"),
+    ("Annual fee? What annual fee? It was sold to me as free.", "en", "complaint"),
+    ("The branch manager stopped answering my emails.", "en", "complaint"),
+    ("The app is lovely when it works.", "en", "complaint"),
+    ("Claim settled within two days of the flood.", "en", "praise"),
+    ("The car claim was paid in full, no questions asked.", "en", "praise"),
+    ("Not a penny in hidden fees so far, three years in.", "en", "praise"),
+    ("Hesabıma bana sorulmadan sigorta eklenmiş.", "tr", "complaint"),
+    ("Bilgim dışında kartıma taksit yapılmış.", "tr", "complaint"),
+    ("Aidatsız diye sattığınız karttan aidat kesildi.", "tr", "complaint"),
+    ("Hasar bedeli iki aydır ödenmedi.", "tr", "complaint"),
+    ("Kartı iptal ettim, yine de ekstre geliyor.", "tr", "complaint"),
+    ("Her seferinde baştan anlatmak zorunda kalıyorum.", "tr", "complaint"),
+    ("2026'dayız, hâlâ şubeye gitmem gerekiyor.", "tr", "complaint"),
+    ("Cam hasarı için ödeme 24 saatte yapıldı.", "tr", "praise"),
+    ("Hastaneden tek kuruş ödemeden çıktım, teşekkürler.", "tr", "praise"),
+    ("Bu bankaya lafım yok.", "tr", "praise"),
+    ("Bu yıl da bizi hiç mağdur etmediniz.", "tr", "praise"),
 ]
 
 # Written by a reviewer to break the rules above; each was a false complaint or false praise
