@@ -130,12 +130,14 @@ _UPSIDE_DOWN = re.compile(
     r"\b(?:can'?t|cannot|couldn'?t) thank (?:\w+[.']? ){0,3}enough\b", re.I)
 
 
+# Honesty VADER reads as a refusal or a charge: "refused a tip", "could have charged me for a
+# new part". english_cues counts the same acts as praise.
+HONEST_ACTS = (r"refused (?:a|any|my|the) tip|refused to take (?:a |any |my |the )?(?:tip|money|"
+               r"payment)|could(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) (?:me|us)")
 # Praise VADER reads as doubt or pain: "can't believe how friendly", "didn't feel a thing",
 # "should've switched years ago".
 _GLAD = re.compile(
-    r"\brefused (?:a|any|my|the) tip\b|\brefused to take (?:a |any |my |the )?(?:tip|money|"
-    r"payment)\b|"
-    r"\bcould(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) (?:me|us)\b|"
+    rf"\b(?:{HONEST_ACTS})\b|"
     r"\b(?:can'?t|cannot|couldn'?t) believe how|\bdidn'?t (?:feel|notice) a thing|"
     r"\b(?:barely|hardly) (?:felt|noticed) (?:it|a thing)|"
     r"\bshould(?:'ve| have) (?:bought|come|switched|done|found|joined|gone) (?:\w+ ){0,3}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kiosk.analysis import irony
-from kiosk.analysis.english import score_english
+from kiosk.analysis.english import HONEST_ACTS, score_english
 
 # The staff put something right: a story's bad words are the problem they solved.
 RESOLVED = re.compile(
@@ -370,10 +370,9 @@ PRAISE_CUES = re.compile(
     r"deserves? a (?:raise|medal|promotion)|legend|absolute star|gem|"
     r"give (?:that|this|him|her|them|the) (?:\w+ )?a (?:raise|medal|promotion)|"
     # garages: honest, thorough, quick, kind
-    r"refused (?:a|any|my|the) tip|refused to take (?:a |any |my |the )?(?:tip|money|payment)|"
-    r"wouldn'?t (?:take|accept) (?:a|any|my) "
-    r"(?:tip|money|payment)|back on the road in (?:\d+|ten|twenty|half an?|an?)|could(?:'ve| have) "
-    r"(?:easily )?(?:charged|sold|billed|upsold) (?:me|us)|without being asked|everything (?:was|"
+    + HONEST_ACTS + r"|wouldn'?t (?:take|accept) (?:a|any|my) "
+    r"(?:tip|money|payment)|back on the road in (?:\d+|ten|twenty|half an?|an?)|"
+    r"without being asked|everything (?:was|"
     r"went) (?:fine|perfect|perfectly|smooth|smoothly|great|spot on)|came (?:in )?(?:under|below) "
     r"(?:the )?(?:quote|estimate|budget)|proved (?:me|us) wrong|nobody asked (?:him|her|them) to|"
     r"ten out of ten|10 out of 10|(?:fixed|sorted|replaced|repaired|done) (?:\w+ )?for free|"
