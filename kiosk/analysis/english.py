@@ -1,5 +1,6 @@
 """English scoring: NLTK's VADER with a retail lexicon, emoji, and the rewrites of idioms it
-reads the wrong way round. The situations and markers the rules read are in english_cues."""
+reads the wrong way round. The situations the rules read are in english_cues, the sarcasm
+markers in english_sarcasm."""
 
 from __future__ import annotations
 

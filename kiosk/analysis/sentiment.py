@@ -55,10 +55,10 @@ class _Language:
 
 @cache
 def _turkish() -> _Language:
-    from kiosk.analysis import turkish, turkish_cues
+    from kiosk.analysis import turkish, turkish_cues, turkish_sarcasm
 
     return _Language(lru_cache(maxsize=4096)(turkish.score_turkish), turkish_cues.CONTRAST,
-                     turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_cues.sarcasm,
+                     turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_sarcasm.sarcasm,
                      turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY,
                      turkish_cues.RESOLVED, turkish_cues.HELPED,
                      (turkish_cues.RESOLVED, turkish_cues.HELPED), turkish_cues.VERDICT)
@@ -67,9 +67,10 @@ def _turkish() -> _Language:
 @cache
 def _english() -> _Language:
     from kiosk.analysis import english_cues as cues
+    from kiosk.analysis.english_sarcasm import sarcasm_markers
 
     return _Language(lru_cache(maxsize=4096)(english.score_english), cues.CONTRAST,
-                     cues.complaint_cues, cues.praise_cues, cues.sarcasm_markers,
+                     cues.complaint_cues, cues.praise_cues, sarcasm_markers,
                      cues.suggestion, cues.REPORTED, cues.RECOVERY, cues.RESOLVED,
                      cues.HELPED, (cues.BEYOND_DUTY,), cues.VERDICT)
 

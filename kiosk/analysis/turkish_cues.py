@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from kiosk.analysis import irony
 from kiosk.analysis.text import key, normalise
 
 # Split points for "the part after the contrast decides" (on the original text).
@@ -400,54 +399,6 @@ HELPED = re.compile(
     r"[öo]z[üu]r diledi\w*|indirim tan[ıi]mlad[ıi]\w*|yeniden ayarlad[ıi]\w*|benim yerime|"
     r"bizim yerimize|buldurdu\w*)",
     re.IGNORECASE)
-_SCARE_QUOTED = re.compile(
-    r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"
-    r"temiz|profesyonel|express|ekspres|premium|organik|ozenli|guvenilir)\w*"
-    r"[^\"”'’»]{0,25}[\"”'’»]")
-_PRAISE_WORD = (r"(?:ne guzel|ne hos|harika|super|supersiniz|mukemmel|muhtesem|bravo|"
-                r"tebrikler|helal olsun|cok profesyonel|ne incelik|ne kibar|dahiyane|sahane|"
-                r"efsane|tesekkurler|cok tesekkurler|harikasiniz)")
-_OPENER = re.compile(r"^(?:oh,? |vay,? )?" + _PRAISE_WORD + r"\b")
-_CLOSER = re.compile(r"[.!?,]\s*(?:\w+ ){0,3}" + _PRAISE_WORD + r"[^.!?]{0,30}[.!?]*\s*"
-                     r"(?:👏|🙄|🙃)*\s*$")
-# Thanks for something going wrong: "teşekkürler kargom kaybolduğu için".
-_THANKS_FOR_TROUBLE = re.compile(
-    r"(?:tesekkur\w*|sagol\w*|eyvallah)\b.{0,50}\b(?:kayb|gecik|boz|kir|unut|iptal|eksik|yanlis|"
-    r"bekle|kapat)\w*(?:dugu|digi|tugu|tigi|dugunuz|diginiz|tugunuz|tiginiz)\w* icin|"
-    r"\b(?:kayb|gecik|boz|kir|unut|iptal|bekle|kapat)\w*(?:dugu|digi|tugu|tigi|dugunuz|diginiz|"
-    r"tugunuz|tiginiz)\w* icin (?:cok )?(?:tesekkur|sagol)\w*")
-_MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese|harika)\w*|"
-                          r"ne (?:hos|guzel) (?:bir )?surpriz")
-
-
-_QUOTED = re.compile(r"(?:^|\s)['\"“‘«][^'\"”’»\n]{2,30}['\"”’»](?=[\s.,!?;:]|$)")
-_LAUGH = re.compile("[😂🤣🙃🙄]")
-_ADMIRING = re.compile(r"\b(?:hayranim|saygi duyuyorum|ne kibar|ne incelik|ne hizmet|"
-                       r"10/10|on numara hizmet|tam puan|odul verin|tebrik ederim)\b")
-
-
-def sarcasm(text: str, negative_context: bool) -> bool:
-    """Turkish sarcasm: the scorer's own markers, scare quotes around a virtue, or praise
-    words opening or closing a text that is otherwise about something going wrong. Weak
-    signs count in pairs, or one beside a negative situation."""
-    from kiosk.analysis import turkish
-
-    if turkish.sarcasm_markers(text):
-        return True
-    folded = key(normalise(text))
-    if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded) or \
-            _THANKS_FOR_TROUBLE.search(folded):
-        return True
-    # "Bravo, ödeme alındı ama sipariş sistemde yok. Çok profesyonel." is two signs;
-    # "Harika hizmet, teşekkürler" one; "Mükemmel!!! 👏👏" is sincere applause.
-    framed = irony.framing(folded, _OPENER.search(folded), _CLOSER.search(folded),
-                           turkish.score_turkish)
-    weak = (framed + bool(_QUOTED.search(text)) + bool(_LAUGH.search(text))
-            + irony.ironic_applause(text, negative_context, turkish.score_turkish)
-            + bool(_ADMIRING.search(folded)))
-    return weak >= 2 or (weak >= 1 and negative_context)
-
-
 def praise_cues(text: str) -> bool:
     return bool(_PRAISE.search(key(normalise(text))))
 
