@@ -139,7 +139,7 @@ COMPLAINT_CUES = re.compile(
     r"(?:never|didn'?t) (?:get|got|receive|received) (?:a |any |my |an )?(?:reply|response|"
     r"refund|call|email|confirmation|receipt|change)|"
     # service and repairs: refusals, things kept from the customer, goods that die early
-    r"refused to|(?:wouldn'?t|won'?t|didn'?t) (?:let me|accept|replace|refund|exchange|"
+    r"refused to(?! take (?:a |any |my |the )?(?:tip|money|payment)\b(?! back))|(?:wouldn'?t|won'?t|didn'?t) (?:let me|accept|replace|refund|exchange|"
     r"honou?r|take (?:it|them) back)|kept (?:me|us) waiting|(?:nobody|no one|no-one) told "
     r"(?:me|us)|(?:wasn'?t|weren'?t) told|(?:want|need|demand) (?:my|our) money back|"
     r"(?:they|you|he|she|courier|driver|store|shop|staff) (?:\w+ )?lost (?:my|our|the)|"

@@ -604,6 +604,8 @@ READ_IN_CONTEXT = [
     ("The oil light came on a day after the service.", "en", "complaint"),
     ("The handover took five minutes and the car was spotless.", "en", "praise"),
     ("He refused a tip after towing us for an hour. What a guy.", "en", "praise"),
+    ("He refused to take any money for the repair. What a guy.", "en", "praise"),
+    ("They refused to take the money back for the broken kettle.", "en", "complaint"),
     ("They could have charged me for a new part. They just tightened a bolt instead.", "en",
      "praise"),
     ("The bill came in under the quote.", "en", "praise"),
