@@ -107,7 +107,7 @@ def examples(lang: str) -> list[Example]:
     return rows
 
 
-def featurise(row: Example, lang: str) -> None:
+def featurise(row: Example, lang: str, affixes: bool = False) -> None:
     """The model's features, the rules' label, and whether the rules would auto-approve it
     (exactly as kiosk.sentiment.assess and kiosk.curation.auto_approvable see the text)."""
     signals = sentiment.read_signals(row.text, sentiment._LANGUAGES[lang](), None)
@@ -115,7 +115,8 @@ def featurise(row: Example, lang: str) -> None:
     row.rule = verdict.label
     row.fact = sentiment.may_be_fact(verdict, signals)
     row.shownable = verdict.label == "praise" and verdict.score >= AUTO_APPROVE
-    row.features = {f: 1.0 for f in praise_model.text_features(row.text, bigrams=False)}
+    row.features = {f: 1.0 for f in praise_model.text_features(row.text, bigrams=False,
+                                                               affixes=affixes)}
     row.features.update(praise_model.model_features(row.text, signals))
 
 
@@ -166,7 +167,8 @@ class Trainer:
                    if abs(w) >= 5e-4}
         bias = round(float(model.intercept_[0]), 4)
         shipped = np.array([praise_model.logit(r.text, weights, bias, sentiment.read_signals(
-            r.text, sentiment._LANGUAGES[lang](), None)) for r in self.rows[:500]])
+            r.text, sentiment._LANGUAGES[lang](), None), getattr(self.args, "affixes", False))
+            for r in self.rows[:500]])
         trained = model.decision_function(self.x[:500][:, columns])
         drift = float(np.max(np.abs(shipped - trained)))
         assert drift < 0.05, f"shipped log-odds differ from the trained model's by {drift:.3f}"

@@ -17,14 +17,17 @@ import math
 from functools import cache
 from importlib.resources import files
 
-from kiosk.analysis.text import lower_tr, normalise, tokens
+from kiosk.analysis.text import key, lower_tr, normalise, tokens
 
 _NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "cannot", "without",
                        "değil", "yok", "hiç", "asla"})
 
 
-def text_features(text: str, bigrams: bool = True) -> list[str]:
-    """Lowercased words (negation scope marked for three words), bigrams, and emoji."""
+def text_features(text: str, bigrams: bool = True, affixes: bool = False) -> list[str]:
+    """Lowercased words (negation scope marked for three words), bigrams, and emoji; with
+    `affixes`, each long word's first five and last three letters without diacritics too: a
+    Turkish word carries its negation and tense at the end ("gelmedi", "okunmadı") and its
+    meaning at the start, and a trade's new words share both with words seen before."""
     text = normalise(text)
     words = [lower_tr(m.group()) for m in tokens(text)]
     out, scope = [], 0
@@ -38,6 +41,9 @@ def text_features(text: str, bigrams: bool = True) -> list[str]:
     if bigrams:
         out += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     out += [f"emoji:{ch}" for ch in text if ord(ch) >= 0x2600]
+    if affixes:
+        folded = [key(word) for word in words if len(word) >= 5]
+        out += [f"stem:{w[:5]}" for w in folded] + [f"sfx:{w[-3:]}" for w in folded]
     return out
 
 
@@ -82,10 +88,11 @@ def threshold(lang: str, kind: str = "praise") -> float:
     return model["threshold"] if model else 0.0
 
 
-def logit(text: str, weights: dict[str, float], bias: float, signals) -> float:
+def logit(text: str, weights: dict[str, float], bias: float, signals,
+          affixes: bool = False) -> float:
     """The model's log-odds of praise: bias + the weights of the text's features."""
     z = bias
-    for feature in set(text_features(text, bigrams=False)):
+    for feature in set(text_features(text, bigrams=False, affixes=affixes)):
         z += weights.get(feature, 0.0)
     for name, value in model_features(text, signals).items():
         z += weights.get(name, 0.0) * value
@@ -97,5 +104,5 @@ def probability(text: str, lang: str, signals, kind: str = "praise") -> float | 
     model = _model(lang, kind)
     if model is None:
         return None
-    z = logit(text, model["weights"], model["bias"], signals)
+    z = logit(text, model["weights"], model["bias"], signals, model.get("affixes", False))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

@@ -263,6 +263,11 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0
         if p is not None and p >= praise_model.threshold(lang, "complaint"):
             return Verdict(round(min(verdict.score, 0.5 - p), 4), "complaint",
                            verdict.reasons + ("told as a fact",))
+    if may_be_praise(verdict, signals):
+        p = praise_model.probability(text, lang, signals, "rescue")
+        if p is not None and p >= praise_model.threshold(lang, "rescue"):
+            # At the praise threshold: a curator reads it before any wall does.
+            return Verdict(praise_at, "praise", verdict.reasons + ("told as a fact",))
     if verdict.label != "praise":
         return verdict
     return replace(verdict, confidence=praise_model.probability(text, lang, signals))
@@ -289,6 +294,14 @@ def may_be_fact(verdict: Verdict, s: Signals) -> bool:
     twice for one ride"). A question asks, and a story of staff putting things right names
     the trouble they solved."""
     return verdict.label == "neutral" and not s.question and not s.kind_act
+
+
+def may_be_praise(verdict: Verdict, s: Signals) -> bool:
+    """Whether the rescue model may read praise the rules have no word for ("arıza kaydından
+    40 dakika sonra elektrik geldi"): never over a complaint situation, a question, a
+    suggestion, sarcasm or a middling rating."""
+    return verdict.label == "neutral" and not (s.cues or s.question or s.suggestion or
+                                               s.sarcasm) and (s.rating is None or s.rating >= 4)
 
 
 def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:

@@ -405,7 +405,8 @@ def praise_cues(text: str) -> bool:
 
 _SUGGESTION = re.compile(
     r"\b(?:(?:ekle|koy|getir|ac|yap|dusun)(?:ebilir|seniz|menizi|mek) (?:mi|misiniz|iyi|guzel)\w*|"
-    r"\w+(?:seniz|saniz) (?:\w+ )?(?:iyi|guzel|harika|super|sevinirim|memnun) olur|"
+    r"\w+(?:seniz|saniz|se|sa|sek|sak) (?:\w+ )?(?:iyi|guzel|harika|super|sevinirim|memnun) "
+    r"olur|"
     r"sevinirim|"
     r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
     r"onerim\w*|onerimiz\w*|oneri olarak|tavsiyem|mumkun mu|musait mi|acaba|"

@@ -40,10 +40,9 @@ def test_what_the_model_may_read(text, reads):
     assert may_be_fact(verdict, signals) is reads
 
 
-def test_it_never_touches_praise_or_turkish():
+def test_it_never_touches_praise():
     assert assess("Lovely staff, spotless tables, we will be back.", "en").label == "praise"
-    assert praise_model.threshold("tr", "complaint") == 0.0  # no Turkish training data
-    assert assess("Paketten 2 ürün eksik çıktı.", "tr").reasons.count("told as a fact") == 0
+    assert "told as a fact" not in assess("Lovely staff, spotless tables.", "en").reasons
 
 
 def test_the_shipped_threshold_is_where_the_model_is_right_more_often_than_not():

@@ -414,7 +414,8 @@ READ_IN_CONTEXT = [
     ("Bu fiyata bu kalite, harika.", "tr", "praise"),  # exclaimed, it praises
     ("Montajcılar iki saatte bir dolap kuramadılar.", "tr", "complaint"),
     ("Buzdolabının kapısı tam kapanmıyor.", "tr", "complaint"),
-    ("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "tr", "neutral"),  # "before closing"
+    # "before closing"; they waited for the customer: praise, once a curator has read it
+    ("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "tr", "praise"),
     ("Kalitesi beklentimin üstünde çıktı.", "tr", "praise"),  # above expectations, not a wait
     ("Kim demiş zincir mağazalarda ilgi olmaz diye? Kasiyer her şeyi tek tek anlattı.", "tr",
      "praise"),

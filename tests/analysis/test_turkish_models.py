@@ -1,0 +1,49 @@
+"""The Turkish second opinions read what the rules call neutral, and nothing they rescue
+reaches a wall without a curator."""
+
+import pytest
+
+from kiosk.analysis import praise_model
+from kiosk.analysis.sentiment import _turkish, assess, decide, may_be_praise, read_signals
+from kiosk.curation import auto_approvable
+
+
+def test_praise_told_as_a_plain_fact_is_found_and_waits_for_a_curator():
+    text = "Kuaför saçımı istediğim gibi kesti, fiyat da söylediği kadar."
+    signals = read_signals(text, _turkish(), None)
+    assert decide(signals, 0.35, -0.25).label == "neutral"  # no praise word for the rules
+    verdict = assess(text, "tr")
+    assert (verdict.label, verdict.score) == ("praise", 0.35)
+    assert "told as a fact" in verdict.reasons
+    assert not auto_approvable(verdict.label, "tr", verdict.score, verdict.confidence, [],
+                               min_score=0.5)
+
+
+@pytest.mark.parametrize("text", [
+    "Dükkan saat dokuzda açılıyor.",
+    "Siparişim dün teslim edildi.",
+])
+def test_plain_information_stays_neutral(text):
+    assert assess(text, "tr").label == "neutral"
+
+
+@pytest.mark.parametrize("text,reads", [
+    ("Kuaför saçımı istediğim gibi kesti.", True),
+    ("Kuaför saçımı istediğim gibi kesebilir mi?", False),  # asks
+    ("Randevu sistemine hatırlatma eklenirse çok iyi olur.", False),  # suggests
+])
+def test_what_the_rescue_may_read(text, reads):
+    signals = read_signals(text, _turkish(), None)
+    verdict = decide(signals, 0.35, -0.25)
+    assert may_be_praise(verdict, signals) is reads
+
+
+def test_the_models_read_turkish_word_endings():
+    features = praise_model.text_features("Sayaç okunmadı", bigrams=False, affixes=True)
+    assert {"stem:sayac", "sfx:adi"} <= set(features)  # diacritics dropped, tense kept
+    assert "sfx:adi" not in praise_model.text_features("Sayaç okunmadı", bigrams=False)
+
+
+def test_the_shipped_thresholds_flip_only_what_the_model_is_fairly_sure_of():
+    assert 0.5 <= praise_model.threshold("tr", "complaint") <= 1.0
+    assert 0.5 <= praise_model.threshold("tr", "rescue") < 0.95
