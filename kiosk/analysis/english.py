@@ -134,7 +134,8 @@ _UPSIDE_DOWN = re.compile(
 # Honesty VADER reads as a refusal or a charge: "refused a tip", "could have charged me for a
 # new part". english_cues counts the same acts as praise.
 HONEST_ACTS = (r"refused (?:a|any|my|the) tip|refused to take (?:a |any |my |the )?(?:tip|money|"
-               r"payment)\b(?! back)|could(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) (?:me|us)")
+               r"payment)\b(?! back)|could(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) "
+               r"(?:me|us)")
 # Praise VADER reads as doubt or pain: "can't believe how friendly", "didn't feel a thing",
 # "should've switched years ago".
 _GLAD = re.compile(

@@ -365,6 +365,20 @@ _OTHERS_FAILED = re.compile(
     r"(?:(?: \w+)? (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
 
 
+# "Yardımı olmasa aboneliği açamazdık": without her we could not have, so she made it happen.
+_WITHOUT_WHOM = re.compile(r"(?:[Yy]ard[ıi]m|[Dd]este[kğ]|[İi]lgi|[Çç]aba)\w* olmasa(?:yd[ıi])?\b"
+                           r"[^.!?]{0,60}?(?<!\w)\w+(?:amaz|emez)d[ıiuü]\w*")
+# "Gecikme zammını sildirdi", "tutanak iptal edildi", "fazla ödediğim tutar iade edildi": a
+# charge taken back is a problem put right, not a cancellation or a penalty.
+_CHARGE_DROPPED = re.compile(
+    r"(?<!\w)(?:ceza|zam|bor[çc]|tahakkuk|tutana[ğg]|[üu]cret|bedel|faiz|ihtarname|ihbarname|"
+    r"fark|fazla (?:[öo]de|[çc]ekil|al[ıi]n)\w*)\w*(?: [^\W\d]+| [\d.,]+ (?:tl|lira)){0,4}? "
+    r"(?:iptal (?:edildi|etti|ettirdi|oldu)|silindi|sildi|sildirdi|kald[ıi]r[ıi]ld[ıi]|"
+    r"kald[ıi]rd[ıi]|d[üu][şs][üu]r[üu]ld[üu]|iade (?:edildi|etti)|geri [öo]dendi|"
+    r"hesab[ıi](?:ma|m[ıi]za) (?:yat[ıi]r[ıi]ld[ıi]|yatt[ıi]|ge[çc]ti))\w*", re.IGNORECASE)
+_CHARGE_VERB = re.compile(r"iptal|sil|kald|d[üu][şs][üu]r|iade|[öo]dendi|hesab", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1024)
 def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     """Sentences with a value on every token, and each sentence's weighted total.
@@ -376,6 +390,10 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
         text = _OWN_DELAY.sub("iyi ki geldim", text)
     if "elde" in text:
         text = _CANNOT_HELP.sub(r"\1m\2k kesin", text)
+    if "olmasa" in text:
+        text = _WITHOUT_WHOM.sub("çok yardımcı oldu", text)
+    if _CHARGE_VERB.search(text):
+        text = _CHARGE_DROPPED.sub("sorun çözüldü", text)
     if "ama" in text or "eme" in text or "yan" in text:  # -AmAdI, -(y)An
         text = _OTHERS_FAILED.sub("", text)
     sentences = _tokenize(text)

@@ -227,7 +227,13 @@ _COMPLAINT = re.compile(
     r"olurdu|ulasirdi)|yerine (?!yeni|dogru|daha|hediye)[\w']+ (?:vardi|cikti|geldi)\b|"
     r"(?:gosterilen|resimdeki|"
     r"fotograftaki|siparis ettigim|aldigim) [^.!?]{0,40}ayni (?:degil|cikmadi)|bulamamis\w*|"
-    r"teslimat yapilmadi|(?:degismiyor|guncellenmiyor|kaydetmiyor|kaydolmuyor|silinmiyor)\b"
+    r"teslimat yapilmadi|(?:degismiyor|guncellenmiyor|kaydetmiyor|kaydolmuyor|silinmiyor)\b|"
+    # bills: paid and still owed, a charge twice, questions that are complaints
+    r"odedi\w* [^.!?]{0,40}\b(?:hala|halen|yine) [^.!?]{0,20}\b(?:borc|odenmemis|"
+    r"gecikme)\w*|iki (?:tane|adet) (?:\w+ ){0,2}(?:bedel|ucret|tahsilat|kesinti|cekim)\w* "
+    r"(?:var|yansimis|yansidi|cikmis|cikti)\b|cok (?:degil|fazla degil) mi\b|"
+    r"\w+ (?:de|da) ne oldu\?|(?:okuyan|bakan|ilgilenen|cevap veren|donen|yetkili) (?:biri |"
+    r"kimse )?(?:yok mu|kimse yok)\b"
     r")")
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
 _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir kere)\b")

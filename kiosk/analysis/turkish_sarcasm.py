@@ -27,7 +27,15 @@ _THANKS_FOR_TROUBLE = re.compile(
     r"(?:tesekkur\w*|sagol\w*|eyvallah)\b.{0,50}\b(?:kayb|gecik|boz|kir|unut|iptal|eksik|yanlis|"
     r"bekle|kapat)\w*(?:dugu|digi|tugu|tigi|dugunuz|diginiz|tugunuz|tiginiz)\w* icin|"
     r"\b(?:kayb|gecik|boz|kir|unut|iptal|bekle|kapat)\w*(?:dugu|digi|tugu|tigi|dugunuz|diginiz|"
-    r"tugunuz|tiginiz)\w* icin (?:cok )?(?:tesekkur|sagol)\w*")
+    r"tugunuz|tiginiz)\w* icin (?:cok )?(?:tesekkur|sagol)\w*|"
+    # "teşekkürler, elektriği keserek mum ışığında yemek fırsatı verdiniz"
+    r"(?:tesekkur\w*|sagol\w*)\b.{0,60}\b(?:kes|kayb|boz|kir|unut|iptal|gecik)\w*(?:erek|arak)\b|"
+    # the notice after the event: "kesinti bittikten 2 saat sonra SMS atmışsınız, ne hızlı"
+    r"(?:sms|mesaj|bildirim|duyuru|e-?posta|mail)\w* [^.!?]{0,40}\b(?:bittikten|gectikten|"
+    r"olduktan|kapandiktan) (?:\w+ ){0,3}sonra\b[^.!?]{0,60}\b(?:ne hizli|cok hizli|harika|"
+    r"super|tesekkur\w*|bravo|tebrik\w*)|(?:bittikten|gectikten|olduktan|kapandiktan) "
+    r"(?:\w+ ){0,3}sonra (?:\w+ ){0,2}(?:sms|mesaj|bildirim|duyuru|e-?posta|mail)\w*[^.!?]{0,60}"
+    r"\b(?:ne hizli|cok hizli|harika|super|tesekkur\w*|bravo|tebrik\w*)")
 _MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese|harika)\w*|"
                           r"ne (?:hos|guzel) (?:bir )?surpriz")
 

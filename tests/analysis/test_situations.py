@@ -694,6 +694,47 @@ READ_IN_CONTEXT = [
     ("Bu yıl da bizi hiç mağdur etmediniz.", "tr", "praise"),
 ]
 
+# Bills and utilities (dev-blind-10's trade), in fresh words: a charge taken back, paid and still
+# owed, billed after leaving, the notice after the event, questions that are complaints.
+BILLS = [
+    ("Three months after closing my account I'm still being charged.", "en", "complaint"),
+    ("Is it really so hard to answer an email?", "en", "complaint"),
+    ("Haven't received a statement in six months.", "en", "complaint"),
+    ("The agent didn't understand a word I said.", "en", "complaint"),
+    ("Fourth call about the same meter reading.", "en", "complaint"),
+    ("Fix my bill or cancel my contract.", "en", "complaint"),
+    ("Must be nice to take a long lunch while the queue grows.", "en", "complaint"),
+    ("They emailed me the same useless form three times.", "en", "complaint"),
+    ("The installers were complete idiots.", "en", "complaint"),
+    ("So glad we pay extra for priority support.", "en", "complaint"),
+    ("The reminder about the road works came after the works had finished.", "en", "complaint"),
+    ("Still getting better every visit!", "en", "praise"),
+    ("Hatalı okunan sayaç için kesilen ceza iptal edildi, teşekkürler.", "tr", "praise"),
+    ("Fazla çekilen 300 TL ertesi gün hesabıma yattı.", "tr", "praise"),
+    ("Ödediğim faturanın parası iade edilmedi.", "tr", "complaint"),
+    ("Siparişim iptal edildi.", "tr", "complaint"),
+    ("Komşumun desteği olmasa bu formu dolduramazdık.", "tr", "praise"),
+    ("Usta sayesinde bu kış soğukta kalmadık.", "tr", "praise"),
+    ("Ayda iki kesinti çok değil mi?", "tr", "complaint"),
+    ("Şikayet yazdım da ne oldu?", "tr", "complaint"),
+    ("Burada yorumlara bakan kimse yok mu?", "tr", "complaint"),
+    ("Geçen ay ödediğim tutar hâlâ borç gibi görünüyor.", "tr", "complaint"),
+    ("Faturada iki tane servis ücreti yansımış.", "tr", "complaint"),
+    ("Teşekkürler, siparişimi unutarak akşam yemeğimizi iptal ettirdiniz.", "tr", "complaint"),
+    ("Kampanya bittikten sonra indirim SMS'i geldi, çok hızlısınız tebrikler.", "tr",
+     "complaint"),
+    ("Maç bittikten sonra da kafede oturduk, çalışanlar çok kibardı, teşekkürler.", "tr",
+     "praise"),
+    ("Ödemem tek seferde onaylandı.", "tr", "praise"),
+    ("Bankaya gitmek tam bir sabır sınavı.", "tr", "complaint"),
+]
+
+
+@pytest.mark.parametrize("text,lang,label", BILLS)
+def test_bills_and_utilities(text, lang, label):
+    assert assess(text, lang).label == label
+
+
 # Written by a reviewer to break the rules above; each was a false complaint or false praise
 # once (2026-11-24, evening).
 NOT_FOOLED = [
