@@ -28,3 +28,14 @@ def test_a_sources_own_language_tag_wins():
 
 def test_a_word_turkish_shares_with_another_language_does_not_make_it_turkish():
     assert detect_language("Det var bra, men det var dyrt.") != "tr"  # Swedish "var"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Yemekler çok güzeldi ama servis yavaştı", "tr"),  # settled by its words
+    ("The staff were lovely and the room was spotless", "en"),
+    ("Me cobraron un filtro que no cambiaron.", "other"),  # "me", "no" are not only English
+    ("Het personeel was heel vriendelijk en de service was top", "other"),  # nor "was", "de"
+    ("Çox sağ olun, xidmət yaxşı idi, bu gün gəldim", "other"),  # Azerbaijani: ə, çox, bu
+])
+def test_words_only_one_language_writes_settle_it_and_shared_ones_do_not(text, lang):
+    assert detect_language(text) == lang
