@@ -638,7 +638,6 @@ READ_IN_CONTEXT = [
     ("The shop sent me to the call centre, the call centre sent me back to the shop. Round and "
      "round.", "en", "complaint"),
     ("The agent was polite. The cancellation policy is the problem.", "en", "complaint"),
-    ("My neighbour pays 150 TL less for the same plan.", "en", "neutral"),  # not "same … for less"
     ("Booked the 10-12 slot, the engineer came at 4pm.", "en", "complaint"),
     ("The engineer came at 10:20 for a 10-12 slot. Lovely.", "en", "praise"),
     ("Why didn't I switch years ago?", "en", "praise"),
@@ -728,6 +727,11 @@ BILLS = [
     ("Ödemem tek seferde onaylandı.", "tr", "praise"),
     ("Bankaya gitmek tam bir sabır sınavı.", "tr", "complaint"),
 ]
+
+
+def test_a_lower_price_someone_else_pays_is_not_praise():
+    # not "the same … for less": the writer is the one paying more
+    assert assess("My neighbour pays 150 TL less for the same plan.", "en").label != "praise"
 
 
 @pytest.mark.parametrize("text,lang,label", BILLS)
