@@ -404,7 +404,6 @@ READ_IN_CONTEXT = [
     ("They said the refund would take 3 days. It's been 12 days.", "en", "complaint"),
     ("New sofa 😍", "en", "praise"),  # VADER drops one-character tokens: emoji scored as words
     ("Delivery slot missed again 😡", "en", "complaint"),
-    ("The fishmonger gutted the trout for me and wrapped it in ice.", "en", "neutral"),
     ("Absolutely gutted, the lamp arrived smashed.", "en", "complaint"),
     # turkish plain facts and rebuttals
     ("Kumaş rengi katalogdakinden farklı geldi.", "tr", "complaint"),
@@ -732,6 +731,12 @@ BILLS = [
 def test_a_lower_price_someone_else_pays_is_not_praise():
     # not "the same … for less": the writer is the one paying more
     assert assess("My neighbour pays 150 TL less for the same plan.", "en").label != "praise"
+
+
+def test_a_fish_gutted_for_the_customer_is_no_complaint():
+    # neutral to the rules; the rescue model may call it praise, for a curator to read
+    verdict = assess("The fishmonger gutted the trout for me and wrapped it in ice.", "en")
+    assert verdict.label != "complaint" and verdict.score < 0.5
 
 
 @pytest.mark.parametrize("text,lang,label", BILLS)

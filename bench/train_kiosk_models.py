@@ -1,23 +1,29 @@
-"""Train the Turkish second opinions: `python bench/train_turkish_models.py`.
+"""Train the second opinions learned from Kiosk's own examples: `python bench/train_kiosk_models.py`
+(Turkish) and `--lang en`.
 
-No openly licensed Turkish sentiment set could be had, so these learn from Kiosk's own
-hand-labelled Turkish development examples: the blind development sets (bench/data/
+No openly licensed Turkish sentiment set could be had, so the Turkish models learn from
+Kiosk's own hand-labelled development examples: the blind development sets (bench/data/
 dev-blind*/, one trade each, written by authors who never saw the rules), dev-extra,
-dev-hard and the dev split of bench/data/labelled.jsonl. Held-out sets are never read.
+dev-hard and the dev split of bench/data/labelled.jsonl. English has open data for its
+complaint model (bench/train_complaint_model.py), but praise told as a plain fact is
+written the way shops hear it only in these examples, so its rescue model learns from
+them too. Held-out sets are never read.
 
-Both models only ever change what the rules call neutral, as the English complaint model
-does (bench/train_complaint_model.py):
-- complaint: a complaint told as a plain fact ("3 aydır tahmini fatura geliyor");
-- rescue: praise told as a plain fact ("ertesi sabah kapıdaydı"). Rescued praise scores at
-  the praise threshold, so a curator reads it before any wall shows it.
+The models only ever change what the rules call neutral, as the English complaint model
+does:
+- complaint (Turkish): a complaint told as a plain fact ("3 aydır tahmini fatura geliyor");
+- rescue: praise told as a plain fact ("ertesi sabah kapıdaydı", "a crew straightened it on
+  Wednesday"). Rescued praise scores at the praise threshold, so a curator reads it before
+  any wall shows it.
 
 The rules learn a trade once someone has read its feedback; what matters is how a model
 does on a trade nobody has read. So every estimate is leave-one-set-out: each set is
 scored by a model fitted on the others. Thresholds come from those estimates: the complaint
 model's is where flips gain the most (a wrong flip costs as much as a right one gains), the
 rescue model's the lowest at which the flips, there and at every higher threshold with at
-least --min-flips of them, are right at least --min-precision of the time. Needs
-scikit-learn; deterministic. `--dry-run` prints the estimates and writes nothing.
+least --min-flips of them, are right at least --min-precision of the time. Turkish
+features add each word's first and last letters (kiosk.analysis.praise_model.text_features).
+Needs scikit-learn; deterministic. `--dry-run` prints the estimates and writes nothing.
 """
 
 from __future__ import annotations
@@ -39,8 +45,8 @@ from kiosk.analysis import sentiment  # noqa: E402
 from kiosk.analysis.pipeline import Thresholds  # noqa: E402
 
 
-def examples() -> list[Example]:
-    """Every Turkish development example; `corpus` names the set it came from."""
+def examples(lang: str) -> list[Example]:
+    """Every development example in `lang`; `corpus` names the set it came from."""
     sources = [("labelled", DATA / "labelled.jsonl", lambda r: r["split"] == "dev"),
                ("dev-extra", DATA / "dev-extra.jsonl", None),
                ("dev-hard", ROOT / "tests" / "data" / "dev-hard.jsonl", None)]
@@ -50,7 +56,7 @@ def examples() -> list[Example]:
     for name, path, keep in sources:
         for line in path.read_text("utf-8").splitlines():
             r = json.loads(line) if line.strip() else None
-            if r and r["lang"] == "tr" and (keep is None or keep(r)):
+            if r and r["lang"] == lang and (keep is None or keep(r)):
                 rows.append(Example(r["text"], 0, r["label"] == "complaint", name, name))
                 rows[-1].truth = r["label"]
     return rows
@@ -122,11 +128,11 @@ def train(kind: str, rows: list[Example], args) -> dict:
           f"wrong flips; recall {found / truth:.3f} -> {(found + right) / truth:.3f}")
     for name, (r, w) in sorted(per_set.items()):
         print(f"  {name:12} right {r:3d} wrong {w:3d}")
-    weights, bias = trainer.shipped("tr")
+    weights, bias = trainer.shipped(args.lang)
     return {
-        "lang": "tr", "kind": kind, "threshold": round(threshold, 4), "bias": bias,
-        "affixes": True, "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "examples": len(rows), "sources": "Kiosk's Turkish development examples "
+        "lang": args.lang, "kind": kind, "threshold": round(threshold, 4), "bias": bias,
+        "affixes": args.affixes, "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "examples": len(rows), "sources": "Kiosk's own development examples "
         "(bench/data: labelled dev split, dev-extra, dev-blind*; tests/data/dev-hard)",
         "settings": {"C": args.C, "min_count": args.min_count,
                      "min_precision": args.min_precision, "min_flips": args.min_flips},
@@ -144,29 +150,32 @@ def main() -> None:
                         help="share of rescued praise that must be praise, out of set")
     parser.add_argument("--min-flips", type=int, default=10,
                         help="thresholds flipping fewer rows are too noisy to veto")
+    parser.add_argument("--lang", default="tr", choices=["tr", "en"])
     parser.add_argument("--dry-run", action="store_true", help="estimate only; write nothing")
     args = parser.parse_args()
-    args.measured_weight, args.negative_weight, args.affixes = 1.0, 1.0, True
+    args.measured_weight, args.negative_weight = 1.0, 1.0
+    args.affixes = args.lang == "tr"
 
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
     started = time.perf_counter()
-    rows = examples()
-    language = sentiment._LANGUAGES["tr"]()
+    rows = examples(args.lang)
+    language = sentiment._LANGUAGES[args.lang]()
     thresholds = Thresholds()
     for row in rows:
-        featurise(row, "tr", affixes=True)
+        featurise(row, args.lang, affixes=args.affixes)
         signals = sentiment.read_signals(row.text, language, None)
         verdict = sentiment.decide(signals, thresholds.praise, thresholds.complaint)
         row.may_praise = sentiment.may_be_praise(verdict, signals)
-    print(f"tr: {len(rows)} rows from {len({r.corpus for r in rows})} sets "
+    print(f"{args.lang}: {len(rows)} rows from {len({r.corpus for r in rows})} sets "
           f"({dict(Counter(r.truth for r in rows))})")
-    for kind in ("complaint", "rescue"):
+    # English complaints have open training data: bench/train_complaint_model.py.
+    for kind in ("complaint", "rescue") if args.lang == "tr" else ("rescue",):
         out = train(kind, rows, args)
         if args.dry_run:
             continue
-        path = ROOT / "kiosk" / "analysis" / "data" / f"{kind}_model_tr.json"
+        path = ROOT / "kiosk" / "analysis" / "data" / f"{kind}_model_{args.lang}.json"
         path.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), "utf-8")
         print(f"wrote {path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB, "
               f"{len(out['weights'])} weights")

@@ -1,10 +1,10 @@
-"""The Turkish second opinions read what the rules call neutral, and nothing they rescue
-reaches a wall without a curator."""
+"""The second opinions learned from Kiosk's own examples read what the rules call neutral,
+and nothing they rescue reaches a wall without a curator."""
 
 import pytest
 
 from kiosk.analysis import praise_model
-from kiosk.analysis.sentiment import _turkish, assess, decide, may_be_praise, read_signals
+from kiosk.analysis.sentiment import _english, _turkish, assess, decide, may_be_praise, read_signals
 from kiosk.curation import auto_approvable
 
 
@@ -17,6 +17,15 @@ def test_praise_told_as_a_plain_fact_is_found_and_waits_for_a_curator():
     assert "told as a fact" in verdict.reasons
     assert not auto_approvable(verdict.label, "tr", verdict.score, verdict.confidence, [],
                                min_score=0.5)
+
+
+def test_english_praise_told_as_a_plain_fact_is_found_too():
+    text = "The plumber came the same afternoon and left the kitchen cleaner than he found it."
+    assert decide(read_signals(text, _english(), None), 0.35, -0.25).label == "neutral"
+    verdict = assess(text, "en")
+    assert (verdict.label, verdict.score, verdict.confidence) == ("praise", 0.35, None)
+    assert "told as a fact" in verdict.reasons
+    assert assess("My parcel was delivered yesterday.", "en").label == "neutral"
 
 
 @pytest.mark.parametrize("text", [
@@ -47,3 +56,4 @@ def test_the_models_read_turkish_word_endings():
 def test_the_shipped_thresholds_flip_only_what_the_model_is_fairly_sure_of():
     assert 0.5 <= praise_model.threshold("tr", "complaint") <= 1.0
     assert 0.5 <= praise_model.threshold("tr", "rescue") < 0.95
+    assert 0.5 <= praise_model.threshold("en", "rescue") < 0.95
