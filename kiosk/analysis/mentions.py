@@ -243,7 +243,7 @@ def _matches_word(pattern_key: str, word: _Word, allow_suffix: bool) -> bool:
 
 
 def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
-              lang: str | None = None) -> bool:
+              lang: str | None = None, text: str = "") -> bool:
     """Is a single-word match a name here? Ordinary words need a capital, an apostrophe
     suffix, or an honorific after them."""
     if pattern.strong:
@@ -263,7 +263,7 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
         return True  # "Bill était adorable": in French, "bill" is no word
     first = pattern.keys[0]
     if first not in AMBIGUOUS:
-        return not pattern.word or _word_name_evidence(pattern, words, i, shouting, lang)
+        return not pattern.word or _word_name_evidence(pattern, words, i, shouting, lang, text)
     if shouting or not word.capital or word.rest in _CONTRACTIONS or word.rest in _PLACE_CASE:
         return False
     if word.rest or not word.sentence_start:
@@ -271,11 +271,11 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
     if lang == "en" and first not in ENGLISH_WORDS and not pattern.english and \
             pattern.kind == "person":
         return True  # "Barış sliced the pastırma…": not an English word, so a name
-    return nxt is not None and nxt.base in _PERSON_NEXT
+    return nxt is not None and (nxt.base in _PERSON_NEXT or _spoken_to(text, word, nxt))
 
 
 def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
-                        lang: str | None) -> bool:
+                        lang: str | None, text: str = "") -> bool:
     """A name that a dictionary also has as a word ("Dawn", "Şeker", "Miles")."""
     word, prev = words[i], words[i - 1] if i else None
     nxt = words[i + 1] if i + 1 < len(words) else None
@@ -297,7 +297,8 @@ def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting:
     if nxt is not None and nxt.base == "bir" and word.sentence_start and lang != "en":
         return False  # "Serin bir yer arıyoruz": an adjective before "a"
     if lang == "en" and pattern.english and word.sentence_start:
-        return nxt is not None and (nxt.base in _PERSON_NEXT or _past_tense(nxt.base))
+        return nxt is not None and (nxt.base in _PERSON_NEXT or _past_tense(nxt.base)
+                                    or _spoken_to(text, word, nxt))
     return True
 
 
@@ -320,6 +321,14 @@ def _beside_a_role(words: list[_Word], i: int) -> bool:
                             any(b in _ROLES for b in after[1:3]))
 
 
+# Spoken to: "Grace, thank you!", "Hope, if you're reading this" ("Hope you're well" is not).
+_ADDRESSED = frozenset("thank thanks if please tesekkurler tesekkur sagol sagolun".split())
+
+
+def _spoken_to(text: str, word: _Word, nxt: _Word) -> bool:
+    return text[word.stop:word.stop + 1] == "," and nxt.base in _ADDRESSED
+
+
 # Participles that describe a thing ("amber coloured glass"), not what a person did.
 _DESCRIBING = frozenset("coloured colored tinted shaped sized themed based scented flavoured "
                         "flavored lined framed".split())
@@ -340,6 +349,7 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
     folded = key(normalise(text))
     if not any(stem in folded for stem in roster._stems):
         return [], []
+    normal = normalise(text)
     words = _words(text)
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) > 8 and all(c.isupper() for c in letters)
@@ -359,7 +369,7 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
                 continue
             if not _matches_word(pattern.keys[-1], window[-1], allow_suffix):
                 continue
-            if _evidence(pattern, words, i + n - 1, shouting, lang):
+            if _evidence(pattern, words, i + n - 1, shouting, lang, normal):
                 found.append(pattern)
                 consumed = n
                 if spans is not None:

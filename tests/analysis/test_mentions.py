@@ -92,6 +92,11 @@ WORD_ROSTER = Roster(
     ("Huge thanks to Miles at the paint counter!", "en", ["Miles Carter"]),
     ("Zeynep çok ilgiliydi.", "tr", ["Zeynep Arslan"]),  # not a word: a capital is enough
     ("Omer the fitter was brilliant.", "en", ["Ömer Tan"]),
+    # spoken to at the start, with a comma and thanks: the person, not the word
+    ("Dawn, thank you for staying late to wrap the mirror!", "en", ["Dawn Fletcher"]),
+    ("Miles, if you read this: the sofa fits perfectly.", "en", ["Miles Carter"]),
+    ("Dawn, the light kind, is when the van arrived.", "en", []),
+    ("Şeker, teşekkürler!", "tr", ["Şeker Polat"]),
 ])
 def test_names_a_dictionary_knows_as_words(text, lang, people):
     assert find_mentions(text, WORD_ROSTER, None, lang)[0] == people
