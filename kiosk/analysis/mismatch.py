@@ -20,13 +20,14 @@ _PROMISED = re.compile(
     r"teklif\w*|tahmini|asked for|booked|appointment|randevu\w*|until|yukledim|"
     r"topped up|siparis(?:te|imde|inizde)|soylendi|dendi|denildi|soz verildi|soz verdiler|"
     r"diye|istedim|istemistim|gramaj\w*|uzerindeki|saati|saat araligi|window|slot|gelecekti|"
-    r"gorunuyordu|gorunuyor|gozukuyordu|listesinde|teslim tarihi)\b")
+    r"gorunuyordu|gorunuyor|gozukuyordu|listesinde|teslim tarihi|"
+    r"[0-2]?\d[:.][0-5]\d ?[-–] ?[0-2]?\d[:.][0-5]\d)\b")  # a window of clock times is one
 _CAME = re.compile(
     r"\b(?:register|till|checkout|receipt|got|get|received|charged|came|arrived|weighed|"
     r"kasa\w*|cikti|geldi|gelmis|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*|bill|billed|"
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
     r"balance|kilitli\w*|cagirdilar|alindim|it'?s been|it has been|saat [\d:.]+ oldu|"
-    r"tartinca|tartildiginda|hala|halen|still|bugun)\b")
+    r"tartinca|tartildiginda|hala|halen|still|bugun|turned up|showed up)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
 _RANGE = re.compile(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*")  # "12:00-14:00": one window
@@ -94,14 +95,25 @@ def _promise_and_outcome(folded: str, first: re.Match, second: re.Match) -> bool
 
 
 def _times_differ(folded: str) -> bool:
-    """Two clock times in a row, half an hour or more apart, that are not one range."""
+    """Two clock times in a row, half an hour or more apart, that are not one range; or a
+    time outside the window ("14:00-18:00") before it by a quarter of an hour or more."""
     times = list(_TIME.finditer(folded))
-    for first, second in zip(times, times[1:], strict=False):
-        gap = abs((int(first.group(1)) - int(second.group(1))) * 60
-                  + int(first.group(2)) - int(second.group(2)))
-        between = folded[first.end():second.start()]
-        if gap >= 30 and not _RANGE.fullmatch(between) \
-                and _promise_and_outcome(folded, first, second):
+    minutes = [int(t.group(1)) * 60 + int(t.group(2)) for t in times]
+    window = None  # (start match, low, high)
+    for k in range(len(times) - 1):
+        first, second = times[k], times[k + 1]
+        if _RANGE.fullmatch(folded[first.end():second.start()]):
+            low, high = sorted((minutes[k], minutes[k + 1]))
+            window = (first, low, high)
+            continue
+        if window and window[0] is not first and times[k - 1] is window[0]:
+            anchor, low, high = window  # "14:00-18:00 … arrived at 19:40"
+            late = max(low - minutes[k + 1], minutes[k + 1] - high)
+            if late >= 15 and _promise_and_outcome(folded, anchor, second):
+                return True
+            continue
+        if abs(minutes[k] - minutes[k + 1]) >= 30 and \
+                _promise_and_outcome(folded, first, second):
             return True
     return False
 

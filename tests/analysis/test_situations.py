@@ -724,6 +724,14 @@ BILLS = [
     ("Maç bittikten sonra da kafede oturduk, çalışanlar çok kibardı, teşekkürler.", "tr",
      "praise"),
     ("Ödemem tek seferde onaylandı.", "tr", "praise"),
+    # a clock-time window: inside it is kept, past it is late
+    ("Booked the 14:00-18:00 slot, the technician arrived at 15:30 and was lovely.", "en",
+     "praise"),
+    ("We were given 09:00-12:00 for the install. The fitter turned up at 13:20.", "en",
+     "complaint"),
+    ("14:00-18:00 arası randevu verdiler, usta 15:30'da geldi, çok memnun kaldım.", "tr",
+     "praise"),
+    ("10:00-12:00 arası gelecekti, ekip 14:45'te geldi.", "tr", "complaint"),
     ("Bankaya gitmek tam bir sabır sınavı.", "tr", "complaint"),
 ]
 
