@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kiosk.analysis.english import HONEST_ACTS
+from kiosk.analysis.text import at_word_starts
 
 # The staff put something right: a story's bad words are the problem they solved.
 RESOLVED = re.compile(
@@ -55,7 +56,7 @@ CONTRAST = re.compile(
     r"only (?:problem|issue|complaint|downside|thing)|the problem is|whereas)\b", re.I)
 
 # Situations that are complaints whatever words surround them.
-COMPLAINT_CUES = re.compile(
+COMPLAINT_CUES = at_word_starts(
     # a wish that the basics worked: "would be nice if someone actually answered the phone"
     r"\bwould be (?:nice|great|good|lovely|helpful|amazing) if (?:\w+ ){0,5}?(?:actually |ever |"
     r"just )?(?:worked|answered|arrived|came|picked up|replied|responded|called back|turned up|"
@@ -338,10 +339,11 @@ COMPLAINT_CUES = re.compile(
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|order|week)s? (?:now\b|in a row|"
     r"running)|every (?:single )?(?:time|week|order)[^.!?]{0,30}(?:missing|late|wrong|broken|"
     r"cracked)|(?:arrived|came|was|were) (?:all )?(?:crushed|cracked|squashed|leaking|"
-    r"soaked|wet|melted|open|broken|missing|damaged|expired|mouldy|moldy|pink in the middle))\b")
+    r"soaked|wet|melted|open|broken|missing|damaged|expired|mouldy|moldy|pink in the middle))\b",
+    also="',;.")
 
 # Customers' own formulas for praise that VADER scores as neutral.
-PRAISE_CUES = re.compile(
+PRAISE_CUES = at_word_starts(
     r"\b(?:five stars|5 stars|10/10|can'?t fault|couldn'?t fault|hats off|props to|kudos|"
     r"shout ?-?out to|big thanks|thank you so much|always on time|never (?:had|have) (?:a|any) "
     r"(?:single )?(?:problem|issue)s?|no complaints|highly recommend|keep it up|"
@@ -421,7 +423,8 @@ PRAISE_CUES = re.compile(
     r"(?<!not )(?<!n't )(?<!never )worth the (?:trip|drive|journey|detour|wait|hype)|"
     r"still talking about (?:it|them|the)|the highlight of (?:my|our|the) (?:day|week|month|"
     r"trip|year|holiday|stay)|the real deal|"
-    r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem)\b")
+    r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem)\b",
+    also="'")
 
 # What other people say ("people say it's pricey, but …") is not the customer's complaint.
 REPORTED = re.compile(

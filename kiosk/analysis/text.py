@@ -48,3 +48,16 @@ def tokens(text: str) -> list[re.Match]:
 def key(word: str) -> str:
     """The matching key of a word: Turkish lowercase, then diacritics dropped."""
     return ascii_fold(lower_tr(word))
+
+
+def at_word_starts(pattern: str, flags: int = 0, also: str = "") -> re.Pattern:
+    """Compile a long alternation to be tried only where a word starts (or before a character
+    of `also`). Python's re tries every branch at every character, inside words too; for a
+    pattern whose branches all begin a word, skipping those positions changes no match and
+    halves the time (tests/analysis/test_word_starts.py holds both to the same matches)."""
+    lead = rf"(?:{WORD_START}|(?=[{re.escape(also)}]))" if also else WORD_START
+    return re.compile(lead + "(?:" + pattern + ")", flags)
+
+
+WORD_START = r"(?<![^\W_])"
+

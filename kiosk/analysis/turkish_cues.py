@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kiosk.analysis.text import key, normalise
+from kiosk.analysis.text import at_word_starts, key, normalise
 
 # Split points for "the part after the contrast decides" (on the original text).
 CONTRAST = re.compile(
@@ -18,7 +18,7 @@ CONTRAST = re.compile(
     r"tek (?:sorun|eksik|s[ıi]k[ıi]nt[ıi]|olumsuz)(?:s?[ıiu]|lar[ıi])|"
     r"g[üu]zel (?:de|da)(?= \w)|tamam da)(?!\w)", re.IGNORECASE)
 
-_COMPLAINT = re.compile(
+_COMPLAINT = at_word_starts(
     r"\b(?:"
     # spilled, leaked, deleted, raised, repeated, "didn't even", "enough already"
     r"(?:dokulmus|dokuldu|akmis|akiyor|sizdirmis|sizdiriyor)\b|"
@@ -234,7 +234,7 @@ _COMPLAINT = re.compile(
     r"(?:var|yansimis|yansidi|cikmis|cikti)\b|cok (?:degil|fazla degil) mi\b|"
     r"\w+ (?:de|da) ne oldu\?|(?:okuyan|bakan|ilgilenen|cevap veren|donen|yetkili) (?:biri |"
     r"kimse )?(?:yok mu|kimse yok)\b"
-    r")")
+    r")", also=",")
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
 _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir kere)\b")
 _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|"
@@ -243,7 +243,7 @@ _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w
 _NEVER_SEEN = re.compile(r"\b(?:gormedim|gormedik|rastlamadim|rastlamadik|denk gelmedi\w*|"
                          r"yasamadim|yasamadik)\b")
 
-_PRAISE = re.compile(
+_PRAISE = at_word_starts(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
     r"eksik olmayin|eksik olmasin|baska soze gerek yok|selam olsun|sikayetci degil\w*|"
     r"(?:yine|tekrar|bir daha|bir sonraki \w+ de) (?:burada|buradan|sizden) \w+(?:acagim|ecegim)|"
@@ -299,7 +299,7 @@ _PRAISE = re.compile(
 
 
 # "kağıt bile yoktu": something a shop should have was missing. Never "tek bir hata bile yoktu".
-_ABSENCE = re.compile(
+_ABSENCE = at_word_starts(
     # "yüzüme bakmadı bile": didn't even (its "bile" is no denial of a fault)
     r"(?<!hicbir sey )\b\w+(?:madi|medi)(?:lar|ler)? bile\b|"
     # "ışık bile yanmıyordu", "teşekkür bile etmedi"; never "bir kez bile gecikmedi", "ücret
