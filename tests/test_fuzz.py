@@ -106,6 +106,8 @@ PATHOLOGICAL = {
     "praise-words": "harika " * 14_000,
     "thumbs": "👍" * 50_000,
     "sentences": "a; b. " * 16_000,
+    # applause: the last part of the text was found by a pattern cubic in a sentence's length
+    "applause-after-a-long-sentence": "word " * 3_000 + ".x! 👏",
 }
 
 
