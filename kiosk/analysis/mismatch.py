@@ -27,7 +27,8 @@ _CAME = re.compile(
     r"kasa\w*|cikti|geldi|gelmis|tarttim|cekildi|okutt\w*|paket\w*|fis\w*|poset\w*|bill|billed|"
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
     r"balance|kilitli\w*|cagirdilar|alindim|it'?s been|it has been|saat [\d:.]+ oldu|"
-    r"tartinca|tartildiginda|hala|halen|still|bugun|turned up|showed up)\b")
+    r"tartinca|tartildiginda|hala|halen|still|bugun|turned up|showed up|saat su an|"
+    r"su an saat)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
 _RANGE = re.compile(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*")  # "12:00-14:00": one window

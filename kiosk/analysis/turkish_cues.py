@@ -232,7 +232,11 @@ _COMPLAINT = at_word_starts(
     r"odedi\w* [^.!?]{0,40}\b(?:hala|halen|yine) [^.!?]{0,20}\b(?:borc|odenmemis|"
     r"gecikme)\w*|iki (?:tane|adet) (?:\w+ ){0,2}(?:bedel|ucret|tahsilat|kesinti|cekim)\w* "
     r"(?:var|yansimis|yansidi|cikmis|cikti)\b|cok (?:degil|fazla degil) mi\b|"
-    r"\w+ (?:de|da) ne oldu\?|(?:okuyan|bakan|ilgilenen|cevap veren|donen|yetkili) (?:biri |"
+    r"\w+ (?:de|da) ne oldu\?|"
+    # "satışta söyleselerdi başka yerden alırdık": had they told us, we would have gone elsewhere
+    r"(?:soyle|belirt|bilgilendir|uyar|haber ver|acikla)(?:seydi|saydi|selerdi|salardi|"
+    r"seydiniz|saydiniz|seniz|saniz)\w* [^.!?]{0,60}\b\w+(?:[iu]rdik|[iu]rdim|ardik|ardim|erdik|"
+    r"erdim|mazdik|mezdik|mazdim|mezdim)\b|(?:okuyan|bakan|ilgilenen|cevap veren|donen|yetkili) (?:biri |"
     r"kimse )?(?:yok mu|kimse yok)\b"
     r")", also=",")
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
@@ -415,7 +419,9 @@ _SUGGESTION = re.compile(
     r"olur|"
     r"sevinirim|"
     r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
-    r"onerim\w*|onerimiz\w*|oneri olarak|tavsiyem|mumkun mu|musait mi|acaba|"
+    r"onerim\w*|onerimiz\w*|oneri olarak|oneri:|tavsiyem|mumkun mu|musait mi|acaba|"
+    r"(?:eklen|konul|konabil|yapil|getiril|acil|sunul|veril|kaldiril|duzenlen|iyilestiril)"
+    r"(?:ebilir|abilir|ebilse|abilse)\b(?! (?:de|den|dedi|dedil|dediler|denil|diye|soyle)\w*)|"
     r"(?:eklemek|degistirmek|iptal etmek|ogrenmek|sormak|guncellemek) istiyorum)\b")
 
 

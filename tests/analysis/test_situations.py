@@ -732,6 +732,12 @@ BILLS = [
     ("14:00-18:00 arası randevu verdiler, usta 15:30'da geldi, çok memnun kaldım.", "tr",
      "praise"),
     ("10:00-12:00 arası gelecekti, ekip 14:45'te geldi.", "tr", "complaint"),
+    # had they told us, we would have gone elsewhere; our own ignorance is praise
+    ("Kargonun iki hafta süreceğini belirtselerdi başka yerden alırdık.", "tr", "complaint"),
+    ("Daha önce bilseydim çoktan gelirdim.", "tr", "neutral"),
+    ("Saat 10.00'da \"yarım saate ararız\" dendi. Şu an saat 16.30.", "tr", "complaint"),
+    ("Öneri: sepete not alanı eklenebilir.", "tr", "neutral"),
+    ("Her şey yapılabilir dediler ve hepsini yaptılar, çok teşekkürler.", "tr", "praise"),
     ("Bankaya gitmek tam bir sabır sınavı.", "tr", "complaint"),
 ]
 
