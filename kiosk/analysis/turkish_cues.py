@@ -236,7 +236,8 @@ _COMPLAINT = at_word_starts(
     # "satışta söyleselerdi başka yerden alırdık": had they told us, we would have gone elsewhere
     r"(?:soyle|belirt|bilgilendir|uyar|haber ver|acikla)(?:seydi|saydi|selerdi|salardi|"
     r"seydiniz|saydiniz|seniz|saniz)\w* [^.!?]{0,60}\b\w+(?:[iu]rdik|[iu]rdim|ardik|ardim|erdik|"
-    r"erdim|mazdik|mezdik|mazdim|mezdim)\b|(?:okuyan|bakan|ilgilenen|cevap veren|donen|yetkili) (?:biri |"
+    r"erdim|mazdik|mezdik|mazdim|mezdim)\b|"
+    r"(?:okuyan|bakan|ilgilenen|cevap veren|donen|yetkili) (?:biri |"
     r"kimse )?(?:yok mu|kimse yok)\b"
     r")", also=",")
 # "tek bir kez bile yanlış ürün gelmedi": a complaint situation that did not happen.
