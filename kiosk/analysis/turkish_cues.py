@@ -237,6 +237,9 @@ _COMPLAINT = at_word_starts(
     r"(?:soyle|belirt|bilgilendir|uyar|haber ver|acikla)(?:seydi|saydi|selerdi|salardi|"
     r"seydiniz|saydiniz|seniz|saniz)\w* [^.!?]{0,60}\b\w+(?:[iu]rdik|[iu]rdim|ardik|ardim|erdik|"
     r"erdim|mazdik|mezdik|mazdim|mezdim)\b|"
+    r"(?:bu|o) kadar (?:mi zor|zor mu)\b|tek bir (?:kisi|kimse|yetkili|insan|calisan) (?:var mi|"
+    r"yok mu)\b|bunu kim (?:duzeltecek|alacak|odeyecek|karsilayacak|cozecek|toplayacak)\b|"
+    r"(?:19|20)\d\d'?(?:da|de|ta|te)(?:yiz)? [^.!?]{0,30}\b(?:mi|mu) kaldi\b|"
     r"(?:okuyan|bakan|ilgilenen|cevap veren|donen|yetkili) (?:biri |"
     r"kimse )?(?:yok mu|kimse yok)\b"
     r")", also=",")
@@ -245,7 +248,7 @@ _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir ke
 _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|"
                           r"\byok(?:tu|mus)?\b")
 # "tarihi geçmiş ürün görmedim": never seen is denial enough
-_NEVER_SEEN = re.compile(r"\b(?:gormedim|gormedik|rastlamadim|rastlamadik|denk gelmedi\w*|"
+_NEVER_SEEN = re.compile(r"\b(?<!hala )(?<!halen )(?<!daha )(?:gormedim|gormedik|rastlamadim|rastlamadik|denk gelmedi\w*|"
                          r"yasamadim|yasamadik)\b")
 
 _PRAISE = at_word_starts(
