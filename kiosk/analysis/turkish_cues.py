@@ -248,7 +248,9 @@ _NEVER_BEFORE = re.compile(r"\b(?:hic|bile|hicbir|hicbiri|tek bir|bir kez|bir ke
 _NEVER_AFTER = re.compile(r"\w+(?:madi|medi|mamis|memis|madik|medik)\b|\bdegil\w*|"
                           r"\byok(?:tu|mus)?\b")
 # "tarihi geçmiş ürün görmedim": never seen is denial enough
-_NEVER_SEEN = re.compile(r"\b(?<!hala )(?<!halen )(?<!daha )(?:gormedim|gormedik|rastlamadim|rastlamadik|denk gelmedi\w*|"
+# ("hâlâ görmedim" is still not seen: the complaint itself)
+_NEVER_SEEN = re.compile(r"\b(?<!hala )(?<!halen )(?<!daha )(?:gormedim|gormedik|rastlamadim|"
+                         r"rastlamadik|denk gelmedi\w*|"
                          r"yasamadim|yasamadik)\b")
 
 _PRAISE = at_word_starts(
