@@ -82,7 +82,7 @@ _NO_PROBLEM = re.compile(
     r"judged|pressured|ignored|stupid)\b|\b(?:can'?t|cannot|don'?t) remember (?:a single|one|any) "
     r"(?:\w+ ){1,2}(?:going wrong|being late|that went wrong|with a problem|arriving late)\b|"
     r"\bcould(?:'ve| have) been (?:\w+ )?(?:nasty|bad|worse|a disaster|dangerous|serious|awful)\b|"
-    r"\bticked off (?:the|my) list\b|\bstopped (?:\w+ing )?(?:\w+ ){0,3}(?:pain|aches?|"
+    r"\bticked off (?:the|my) list\b|\b(?:zero|no) regrets\b|\bstopped (?:\w+ing )?(?:\w+ ){0,3}(?:pain|aches?|"
     r"headaches?|hurting)\b|"
     r"\b(?:no|never (?:had|have|has) (?:a|an|any)?|not (?:a|one|a single)|without (?:any|a)?|"
     r"zero)\s*(?:single |real |major )?(?:problems?|issues?|complaints?|hassle|fuss|trouble|"

@@ -745,6 +745,13 @@ BILLS = [
      "complaint"),
     ("2026'dayız, faks mı kaldı?", "tr", "complaint"),
     ("Klima takıldı ama soğutmuyor.", "tr", "complaint"),
+    ("Zero regrets about the new fridge.", "en", "praise"),
+    ("Only took six emails to get a refund. Impressive!", "en", "complaint"),
+    ("It only took two visits to fit the whole kitchen, brilliant team.", "en", "praise"),
+    ("Thank you for teaching me patience, day 40 of waiting for a wardrobe.", "en",
+     "complaint"),
+    ("Lovely sofa, if you like the smell of glue in your living room.", "en", "complaint"),
+    ("If you love the smell of fresh bread, come early!", "en", "praise"),
     ("Her şey yapılabilir dediler ve hepsini yaptılar, çok teşekkürler.", "tr", "praise"),
     ("Bankaya gitmek tam bir sabır sınavı.", "tr", "complaint"),
 ]
