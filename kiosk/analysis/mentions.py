@@ -42,11 +42,16 @@ AMBIGUOUS = frozenset(
 ENGLISH_WORDS = frozenset("can will may june grace hope joy mark bill rose faith art bob sunny "
                           "tan".split())
 # "Kızım Elif'in doğum günü", "my daughter Elif": a customer's own family, not the staff.
+# (nor "Aslan'ım": "my Aslan" is nobody's cashier)
 _KIN = frozenset(
     "kizim oglum esim annem babam kardesim ablam abim teyzem halam dayim amcam kuzenim yegenim "
     "torunum kizimiz oglumuz cocugum daughter son wife husband mum mom mother dad father "
     "sister brother niece nephew grandson granddaughter neighbour neighbor friend colleague "
-    "flatmate roommate boss komsum komsumuz arkadasim".split())
+    "flatmate roommate boss komsum komsumuz arkadasim"
+    # and their pets: "kedim Işık", "our kitten Bulut", "my old tom Aslan"
+    " kedim kedimiz kedimin kedimizin kopegim kopegimiz kopegimin kopegimizin kusum kusumuz "
+    "tavsanim yavrum yavrumuz cat cats dog dogs kitten puppy pup tom tomcat bunny rabbit hamster "
+    "parrot budgie pet kitty".split())
 # "Bora the driver", "kasiyer Melek": a job beside a name makes it a person.
 _ROLES = frozenset(
     "driver fitter fitters cashier manager assistant technician engineer installer courier "
@@ -253,7 +258,8 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is not None and nxt.base in HONORIFICS:
         return True
-    if i and words[i - 1].base in _KIN and pattern.kind == "person":
+    if pattern.kind == "person" and ((i and words[i - 1].base in _KIN) or
+                                     words[i].rest in ("im", "um", "imiz", "umuz")):
         return False
     if pattern.kind == "person" and (_beside_a_role(words, i) or _said_to_be_a_name(words, i)):
         return True
@@ -271,7 +277,12 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
     if lang == "en" and first not in ENGLISH_WORDS and not pattern.english and \
             pattern.kind == "person":
         return True  # "Barış sliced the pastırma…": not an English word, so a name
+    if nxt is not None and first in _MODALS and lang == "en" and _past_tense(nxt.base):
+        return True  # "Will looked after our cat": a modal is never followed by a past tense
     return nxt is not None and (nxt.base in _PERSON_NEXT or _spoken_to(text, word, nxt))
+
+
+_MODALS = frozenset({"will", "can"})
 
 
 def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,

@@ -97,6 +97,10 @@ WORD_ROSTER = Roster(
     ("Miles, if you read this: the sofa fits perfectly.", "en", ["Miles Carter"]),
     ("Dawn, the light kind, is when the van arrived.", "en", []),
     ("Şeker, teşekkürler!", "tr", ["Şeker Polat"]),
+    # a customer's pet is not the staff member of the same name
+    ("Kedim Kuzey'in aşısını yaptırdık, Şeker Hanım çok ilgiliydi.", "tr", ["Şeker Polat"]),
+    ("Our kitten Dawn loved the groomer.", "en", []),
+    ("Miles'ım (köpeğim) ameliyattan sonra çok iyi.", "tr", []),
 ])
 def test_names_a_dictionary_knows_as_words(text, lang, people):
     assert find_mentions(text, WORD_ROSTER, None, lang)[0] == people
@@ -147,3 +151,12 @@ SCRIPT_ROSTER = Roster([Person("Aslan Kurt"), Person("Şahin Yurt"), Person("Hol
 ])
 def test_names_in_other_scripts_languages_and_frames(text, lang, people, branches):
     assert find_mentions(text, SCRIPT_ROSTER, None, lang) == (people, branches)
+
+
+def test_a_modal_name_before_a_past_tense_is_the_person():
+    roster = Roster([Person("Will Harper"), Person("Can Demir")], [])
+    assert find_mentions("Will looked after our cat like his own.", roster, None,
+                         "en")[0] == ["Will Harper"]
+    assert find_mentions("Will you open on Sunday?", roster, None, "en")[0] == []
+    assert find_mentions("Can fixed the tap in ten minutes.", roster, None, "en")[0] == \
+        ["Can Demir"]
