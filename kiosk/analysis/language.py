@@ -49,7 +49,8 @@ _ONLY_TURKISH = frozenset(
     "için icin çok cok değil degil ama gibi ve hiç hic güzel guzel yok benim bana iyi kötü kotu "
     "hizmet sipariş siparis ürün urun mağaza magaza şube sube teşekkürler tesekkurler teşekkür "
     "tesekkur ederim bile daha sonra önce kadar bey hanım hanim olarak oldu geldi gelmedi "
-    "değildi şey sey çünkü cunku artık artik hala hâlâ".split())
+    "değildi şey sey çünkü cunku artık artik hala hâlâ nedir misiniz mısınız musunuz "
+    "müsünüz miyim mıyım".split())
 # Neither list has words other languages write too: "is", "was", "we", "of", "to", "me", "no"
 # (Dutch, German, Spanish …) or "de", "da", "ne", "mi", "ben", "her", "var".
 _ONLY_ENGLISH = frozenset(
@@ -72,14 +73,30 @@ def _evident(text: str) -> str | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;\n]\s*$")
+
+
+def _without_inner_names(text: str) -> str:
+    """Capitalised words with Turkish letters inside a sentence dropped: in "The Yıldız clinic
+    is spotless" the branch's name is no Turkish, and the character model thinks it is."""
+    words = text.split(" ")
+    kept = [w for k, w in enumerate(words)
+            if not (k and w[:1].isupper() and not _SENTENCE_END.search(words[k - 1])
+                    and any(ch in _TURKISH_LETTERS for ch in w))]
+    return " ".join(kept) if len(kept) > 1 and len(kept) < len(words) else text
+
+
 def detect_language(text: str, hint: str | None = None) -> str:
     """The source's own language tag wins; then words only one language writes; otherwise
     py3langid, with a Turkish-letter tiebreak."""
     if hint in SUPPORTED:
         return hint
+    if "ə" in text or "Ə" in text:
+        return "other"  # Azerbaijani: Turkish has no schwa
     evident = _evident(text)
     if evident:
         return evident
+    text = _without_inner_names(text)
     lang, confidence = _identifier().classify(text)
     if (lang == "en" or confidence < 0.9) and text.isascii() and _turkish_without_letters(text):
         return "tr"

@@ -36,6 +36,12 @@ def test_a_word_turkish_shares_with_another_language_does_not_make_it_turkish():
     ("Me cobraron un filtro que no cambiaron.", "other"),  # "me", "no" are not only English
     ("Het personeel was heel vriendelijk en de service was top", "other"),  # nor "was", "de"
     ("Çox sağ olun, xidmət yaxşı idi, bu gün gəldim", "other"),  # Azerbaijani: ə, çox, bu
+    ("Sifariş gecikdi, kuryer telefonu açmadı. Heç razı deyiləm.", "other"),
+    ("kuafor randevusu icin whatsapp numaraniz nedir", "tr"),
+    # a Turkish name inside an English sentence is no Turkish
+    ("The Yıldız clinic is spotless.", "en"),
+    ("Do you deliver to Büyükada?", "en"),
+    ("Işık Hanım çok yardımcı oldu.", "tr"),
 ])
 def test_words_only_one_language_writes_settle_it_and_shared_ones_do_not(text, lang):
     assert detect_language(text) == lang
