@@ -232,6 +232,11 @@ COMPLAINT_CUES = at_word_starts(
     r"the same (?:fault|problem|issue|defect)|"
     # asked again and again, billed after leaving, a fix that did not hold
     r"is it (?:really |so |that |too )+(?:hard|difficult|much to ask) to|"
+    r"\b(?:0|zero) (?:replies|responses|answers|call ?backs)\b|(?:will|is|would) anyone "
+    r"(?:\w+ )?ever (?:answer|reply|respond|call|pick|get back|read|look|fix|help|come|turn up|"
+    r"deliver)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) day (?:of )?(?:trying|in a "
+    r"row|waiting|chasing)|left (?:\w+ ){0,6}(?:out )?in the rain\b|the only saving grace|"
+    r"\bzero for\b|such an? [\"“'‘]\w+[\"”'’] \w+|"
     r"(?:arrived|came|was sent|got sent|turned up) (?:\w+ ){0,2}(?:during|after) the (?:outage|"
     r"cut|event|appointment|storm|closure|works|delivery window)\b|"
     r"still (?:receiving|getting|being sent) (?:\w+ ){0,2}(?:bills?|invoices?|charges?|"
@@ -423,7 +428,9 @@ PRAISE_CUES = at_word_starts(
     r"(?<!not )(?<!n't )(?<!never )worth the (?:trip|drive|journey|detour|wait|hype)|"
     r"still talking about (?:it|them|the)|the highlight of (?:my|our|the) (?:day|week|month|"
     r"trip|year|holiday|stay)|the real deal|"
-    r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem)\b",
+    r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem|"
+    r"an? (?:absolute|total|real|true) (?:angel|legend|saint|hero|lifesaver)|"
+    r"meant (?:so much|a lot|the world))\b",
     also="'")
 
 # What other people say ("people say it's pricey, but …") is not the customer's complaint.
