@@ -265,7 +265,8 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0
                            verdict.reasons + ("told as a fact",))
     if may_be_praise(verdict, signals):
         p = praise_model.probability(text, lang, signals, "rescue")
-        if p is not None and p >= praise_model.threshold(lang, "rescue"):
+        if p is not None and p >= praise_model.threshold(lang, "rescue") and \
+                (praise_model.probability(text, lang, signals, "complaint") or 0.0) < RESCUE_VETO:
             # At the praise threshold: a curator reads it before any wall does.
             return Verdict(praise_at, "praise", verdict.reasons + ("told as a fact",))
     if verdict.label != "praise":
@@ -294,6 +295,12 @@ def may_be_fact(verdict: Verdict, s: Signals) -> bool:
     twice for one ride"). A question asks, and a story of staff putting things right names
     the trouble they solved."""
     return verdict.label == "neutral" and not s.question and not s.kind_act
+
+
+# Praise told as a fact is not rescued where the complaint model thinks a complaint at all
+# likely: on first looks at new trades, most wrong rescues were complaints the rules had no
+# word for ("said it would be 22°C. It's 30°C"), and the complaint model leaned their way.
+RESCUE_VETO = 0.25
 
 
 def may_be_praise(verdict: Verdict, s: Signals) -> bool:

@@ -7,16 +7,26 @@ from kiosk.analysis import praise_model
 from kiosk.analysis.sentiment import _english, _turkish, assess, decide, may_be_praise, read_signals
 from kiosk.curation import auto_approvable
 
+# Praise with no praise word: the rules call each neutral.
+PLAIN_PRAISE = [
+    "Kuaför saçımı istediğim gibi kesti, fiyat da söylediği kadar.",
+    "Teknisyen randevu saatinden on dakika önce gelip ayakkabılarını çıkardı.",
+    "Kızımın doğum günü için pastaya adını yazdırmışlar, biz istememiştik.",
+]
+
 
 def test_praise_told_as_a_plain_fact_is_found_and_waits_for_a_curator():
-    text = "Kuaför saçımı istediğim gibi kesti, fiyat da söylediği kadar."
-    signals = read_signals(text, _turkish(), None)
-    assert decide(signals, 0.35, -0.25).label == "neutral"  # no praise word for the rules
-    verdict = assess(text, "tr")
-    assert (verdict.label, verdict.score) == ("praise", 0.35)
-    assert "told as a fact" in verdict.reasons
-    assert not auto_approvable(verdict.label, "tr", verdict.score, verdict.confidence, [],
-                               min_score=0.5)
+    verdicts = []
+    for text in PLAIN_PRAISE:
+        assert decide(read_signals(text, _turkish(), None), 0.35, -0.25).label == "neutral"
+        verdicts.append(assess(text, "tr"))
+    rescued = [v for v in verdicts if "told as a fact" in v.reasons]
+    assert rescued, "the rescue model found none of them"
+    for verdict in rescued:
+        assert (verdict.label, verdict.score) == ("praise", 0.35)
+        assert not auto_approvable(verdict.label, "tr", verdict.score, verdict.confidence, [],
+                                   min_score=0.5)
+    assert all(v.label == "neutral" for v in verdicts if v not in rescued)
 
 
 def test_english_praise_told_as_a_plain_fact_is_found_too():

@@ -413,8 +413,6 @@ READ_IN_CONTEXT = [
     ("Bu fiyata bu kalite, harika.", "tr", "praise"),  # exclaimed, it praises
     ("Montajcılar iki saatte bir dolap kuramadılar.", "tr", "complaint"),
     ("Buzdolabının kapısı tam kapanmıyor.", "tr", "complaint"),
-    # "before closing"; they waited for the customer: praise, once a curator has read it
-    ("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "tr", "praise"),
     ("Kalitesi beklentimin üstünde çıktı.", "tr", "praise"),  # above expectations, not a wait
     ("Kim demiş zincir mağazalarda ilgi olmaz diye? Kasiyer her şeyi tek tek anlattı.", "tr",
      "praise"),
@@ -777,6 +775,12 @@ BILLS = [
 def test_a_lower_price_someone_else_pays_is_not_praise():
     # not "the same … for less": the writer is the one paying more
     assert assess("My neighbour pays 150 TL less for the same plan.", "en").label != "praise"
+
+
+def test_they_waited_before_closing_is_no_complaint():
+    # "before closing" is no wait; they waited for the customer: praise, if anything
+    assert assess("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "tr").label != \
+        "complaint"
 
 
 def test_a_fish_gutted_for_the_customer_is_no_complaint():
