@@ -57,8 +57,8 @@ def examples(lang: str) -> list[Example]:
         for line in path.read_text("utf-8").splitlines():
             r = json.loads(line) if line.strip() else None
             if r and r["lang"] == lang and (keep is None or keep(r)):
-                rows.append(Example(r["text"], 0, r["label"] == "complaint", name, name))
-                rows[-1].truth = r["label"]
+                rows.append(Example(r["text"], 0, r["label"] == "complaint", name, name,
+                                    truth=r["label"]))
     return rows
 
 
@@ -110,7 +110,8 @@ def rescue_threshold(p, rows, may, min_precision: float, min_flips: int) -> floa
 
 def train(kind: str, rows: list[Example], args, vetoed=None) -> tuple[object, dict]:
     """(leave-one-set-out probabilities, the model as it ships)."""
-    np = __import__("numpy")
+    import numpy as np
+
     for row in rows:
         row.label = int(row.truth == ("complaint" if kind == "complaint" else "praise"))
     trainer = Trainer(rows, args)
@@ -138,7 +139,8 @@ def train(kind: str, rows: list[Example], args, vetoed=None) -> tuple[object, di
         "examples": len(rows), "sources": "Kiosk's own development examples "
         "(bench/data: labelled dev split, dev-extra, dev-blind*; tests/data/dev-hard)",
         "settings": {"C": args.C, "min_count": args.min_count,
-                     "min_precision": args.min_precision, "min_flips": args.min_flips},
+                     "min_precision": args.min_precision, "min_flips": args.min_flips,
+                     "veto": sentiment.RESCUE_VETO if vetoed is not None else None},
         "validation": {"leave_one_set_out": {"right": right, "wrong": wrong,
                                              "per_set": per_set}},
         "weights": dict(sorted(weights.items())),

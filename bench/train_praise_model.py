@@ -66,6 +66,8 @@ class Example:
     shownable: bool = False  # the rules alone would auto-approve it
     features: dict | None = None
     fact: bool = False  # the complaint model may turn the rules' neutral into a complaint
+    truth: str = ""  # the human label (bench/train_kiosk_models.py)
+    may_praise: bool = False  # a rescue model may turn the rules' neutral into praise
 
 
 def examples(lang: str) -> list[Example]:
