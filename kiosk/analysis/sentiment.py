@@ -124,7 +124,7 @@ def _asks_why(folded: str, question: bool) -> bool:
 
 # Questions that answer themselves with praise: "Başka ne isteriz?", "What more could you want?"
 _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebilir|isteyeyim|"
-                         r"isteyelim)\w*|"
+                         r"isteyelim|olsun)\w*|"
                          r"\bne (?:istiyon|istiyorsun|istersin|istiyorsunuz)\b|\b(?:baska )?kim "
                          r"(?:veriyor|verir|yapar|satar|yapiyor)\b|\bbaska nerede (?:bulunur|var|"
                          r"bulursun)\b|\bwhere else can you\b|\bis there anything \w+(?: \w+)? "
