@@ -82,7 +82,9 @@ _NO_PROBLEM = re.compile(
     r"judged|pressured|ignored|stupid)\b|\b(?:can'?t|cannot|don'?t) remember (?:a single|one|any) "
     r"(?:\w+ ){1,2}(?:going wrong|being late|that went wrong|with a problem|arriving late)\b|"
     r"\bcould(?:'ve| have) been (?:\w+ )?(?:nasty|bad|worse|a disaster|dangerous|serious|awful)\b|"
-    r"\bticked off (?:the|my) list\b|\b(?:zero|no) regrets\b|\bno other \w+ (?:has|have|had) "
+    r"\bticked off (?:the|my) list\b|\b(?:zero|no) regrets\b|\bfor not giving up\b|"
+    r"\b(?:nobody|no one|no-one) (?:rushed|pressured|hurried|judged) (?:us|me)\b|"
+    r"\bno other \w+ (?:has|have|had) "
     r"ever (?:done|did) (?:that|this)\b|\b(?:could(?:n'?t| not)|can'?t|cannot) (?:have )?"
     r"ask(?:ed)? for (?:a )?(?:better|more|nicer|kinder|smoother)\b|\bno hidden (?:fees|"
     r"charges|costs|extras)\b|\bno upsell(?:ing)?\b|"
@@ -177,7 +179,7 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 
 # A word every rewrite above needs: a quick test before running them all with re.I.
 _REWRITTEN_WORDS = re.compile(
-    r"\b(?:no|never|not|zero|without|haven'?t|can'?t|cannot|couldn'?t|could|don'?t|stopped|"
+    r"\b(?:no|never|not|nobody|zero|without|haven'?t|can'?t|cannot|couldn'?t|could|don'?t|stopped|"
     r"refused|"
     r"ticked|worth|go|goes|went|going|gone|didn'?t|barely|hardly|should|my|tasted|tastes|"
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")

@@ -232,6 +232,8 @@ COMPLAINT_CUES = at_word_starts(
     r"the same (?:fault|problem|issue|defect)|"
     # asked again and again, billed after leaving, a fix that did not hold
     r"is it (?:really |so |that |too )+(?:hard|difficult|much to ask) to|"
+    r"how is (?:[\w-]+ ){1,8}(?:acceptable|ok|okay|normal|legal|fair)\b|(?:nobody|no one|no-one) "
+    r"(?:can|could|was able to) (?:tell|explain|help|find)\b|"
     r"\b(?:0|zero) (?:replies|responses|answers|call ?backs)\b|(?:will|is|would) anyone "
     r"(?:\w+ )?ever (?:answer|reply|respond|call|pick|get back|read|look|fix|help|come|turn up|"
     r"deliver)|(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) day (?:of )?(?:trying|in a "
@@ -430,7 +432,7 @@ PRAISE_CUES = at_word_starts(
     r"trip|year|holiday|stay)|the real deal|"
     r"what more could (?:you|i|anyone) (?:want|ask for)|an absolute star|a (?:real )?gem|"
     r"an? (?:absolute|total|real|true) (?:angel|legend|saint|hero|lifesaver)|"
-    r"meant (?:so much|a lot|the world))\b",
+    r"meant (?:so much|a lot|the world)|next level)\b",
     also="'")
 
 # What other people say ("people say it's pricey, but …") is not the customer's complaint.

@@ -30,7 +30,15 @@ _CAME = re.compile(
     r"tartinca|tartildiginda|hala|halen|still|bugun|turned up|showed up|saat su an|"
     r"su an saat)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
-_TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?![\d:])")
+_TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?:\s?([ap])m\b)?|\s?([ap])m\b)"
+                   r"(?![\d:])")  # "10:30", "10.30", "4:15pm", "10am"
+
+
+def _minutes(time: re.Match) -> int:
+    hour = int(time.group(1)) % 12 if time.group(3) or time.group(4) else int(time.group(1))
+    if (time.group(3) or time.group(4)) == "p":
+        hour += 12
+    return hour * 60 + int(time.group(2) or 0)
 _RANGE = re.compile(r"\s*(?:-|–|to|ile|ve|and|arasi)?\s*")  # "12:00-14:00": one window
 
 
@@ -99,7 +107,7 @@ def _times_differ(folded: str) -> bool:
     """Two clock times in a row, half an hour or more apart, that are not one range; or a
     time outside the window ("14:00-18:00") before it by a quarter of an hour or more."""
     times = list(_TIME.finditer(folded))
-    minutes = [int(t.group(1)) * 60 + int(t.group(2)) for t in times]
+    minutes = [_minutes(t) for t in times]
     window = None  # (start match, low, high)
     for k in range(len(times) - 1):
         first, second = times[k], times[k + 1]
