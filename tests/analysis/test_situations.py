@@ -743,6 +743,8 @@ BILLS = [
      "complaint"),
     ("2026'dayız, faks mı kaldı?", "tr", "complaint"),
     ("Klima takıldı ama soğutmuyor.", "tr", "complaint"),
+    ("Yeni parça takıldı, araba sorunsuz.", "tr", "praise"),
+    ("Uygulama sürekli takılıyor.", "tr", "complaint"),
     ("Bir daha asla başka kuaföre gitmem.", "tr", "praise"),
     ("Bir daha asla gitmem.", "tr", "complaint"),
     ("Her şey yolundaydı, ekip de çok nazikti.", "tr", "praise"),
