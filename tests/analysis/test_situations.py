@@ -736,7 +736,7 @@ BILLS = [
     ("Saat 10.00'da \"yarım saate ararız\" dendi. Şu an saat 16.30.", "tr", "complaint"),
     ("Öneri: sepete not alanı eklenebilir.", "tr", "neutral"),
     ("Sipariş vereli bir ay oldu ve ürünü hâlâ görmedim.", "tr", "complaint"),
-    ("Üç yıldır buradan alıyorum, hiç bozuk ürün görmedim.", "tr", "praise"),
+    ("Üç yıldır buradan alıyorum, hiç bozuk ürün görmedim. Tavsiye ederim.", "tr", "praise"),
     ("Bir iade kodu göndermek bu kadar mı zor?", "tr", "complaint"),
     ("Bu şirkette maillere bakan tek bir kişi var mı?", "tr", "complaint"),
     ("İade ettiğim ürünün parası kesilmeye devam ediyor. Bunu kim düzeltecek?", "tr",
