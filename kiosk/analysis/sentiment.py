@@ -258,17 +258,20 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0
         return Verdict(0.0, _by_rating(rating), ("unsupported language",))
     signals = read_signals(text, make(), rating)
     verdict = decide(signals, praise_at, complaint_at)
+    complaint = None  # P(complaint), read once for the complaint model and the rescue's veto
     if may_be_fact(verdict, signals):
-        p = praise_model.probability(text, lang, signals, "complaint")
-        if p is not None and p >= praise_model.threshold(lang, "complaint"):
-            return Verdict(round(min(verdict.score, 0.5 - p), 4), "complaint",
+        complaint = praise_model.probability(text, lang, signals, "complaint")
+        if complaint is not None and complaint >= praise_model.threshold(lang, "complaint"):
+            return Verdict(round(min(verdict.score, 0.5 - complaint), 4), "complaint",
                            verdict.reasons + ("told as a fact",))
     if may_be_praise(verdict, signals):
         p = praise_model.probability(text, lang, signals, "rescue")
-        if p is not None and p >= praise_model.threshold(lang, "rescue") and \
-                (praise_model.probability(text, lang, signals, "complaint") or 0.0) < RESCUE_VETO:
-            # At the praise threshold: a curator reads it before any wall does.
-            return Verdict(praise_at, "praise", verdict.reasons + ("told as a fact",))
+        if p is not None and p >= praise_model.threshold(lang, "rescue"):
+            if complaint is None:
+                complaint = praise_model.probability(text, lang, signals, "complaint")
+            if (complaint or 0.0) < RESCUE_VETO:
+                # At the praise threshold: a curator reads it before any wall does.
+                return Verdict(praise_at, "praise", verdict.reasons + ("told as a fact",))
     if verdict.label != "praise":
         return verdict
     return replace(verdict, confidence=praise_model.probability(text, lang, signals))
