@@ -357,10 +357,10 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
     `spans`, if given, receives where each name stands in the normalised text."""
     if not roster.people and not roster.branches:
         return [], []
-    folded = key(normalise(text))
+    normal = normalise(text)
+    folded = key(normal)
     if not any(stem in folded for stem in roster._stems):
         return [], []
-    normal = normalise(text)
     words = _words(text)
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) > 8 and all(c.isupper() for c in letters)

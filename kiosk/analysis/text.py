@@ -50,6 +50,9 @@ def key(word: str) -> str:
     return ascii_fold(lower_tr(word))
 
 
+WORD_START = r"(?<![^\W_])"  # the previous character, if any, is no letter or digit
+
+
 def at_word_starts(pattern: str, flags: int = 0, also: str = "") -> re.Pattern:
     """Compile a long alternation to be tried only where a word starts (or before a character
     of `also`). Python's re tries every branch at every character, inside words too; for a
@@ -58,6 +61,4 @@ def at_word_starts(pattern: str, flags: int = 0, also: str = "") -> re.Pattern:
     lead = rf"(?:{WORD_START}|(?=[{re.escape(also)}]))" if also else WORD_START
     return re.compile(lead + "(?:" + pattern + ")", flags)
 
-
-WORD_START = r"(?<![^\W_])"
 
