@@ -42,7 +42,6 @@ sys.path.insert(0, str(ROOT))
 from bench.train_complaint_model import LOWEST  # noqa: E402
 from bench.train_praise_model import DATA, Example, Trainer, featurise  # noqa: E402
 from kiosk.analysis import sentiment  # noqa: E402
-from kiosk.analysis.pipeline import Thresholds  # noqa: E402
 
 
 def examples(lang: str) -> list[Example]:
@@ -166,13 +165,8 @@ def main() -> None:
     threadpool_limits(1)
     started = time.perf_counter()
     rows = examples(args.lang)
-    language = sentiment._LANGUAGES[args.lang]()
-    thresholds = Thresholds()
     for row in rows:
         featurise(row, args.lang, affixes=args.affixes)
-        signals = sentiment.read_signals(row.text, language, None)
-        verdict = sentiment.decide(signals, thresholds.praise, thresholds.complaint)
-        row.may_praise = sentiment.may_be_praise(verdict, signals)
     print(f"{args.lang}: {len(rows)} rows from {len({r.corpus for r in rows})} sets "
           f"({dict(Counter(r.truth for r in rows))})")
     # English complaints have open training data: bench/train_complaint_model.py.

@@ -116,6 +116,7 @@ def featurise(row: Example, lang: str, affixes: bool = False) -> None:
     verdict = sentiment.decide(signals, Thresholds().praise, Thresholds().complaint)
     row.rule = verdict.label
     row.fact = sentiment.may_be_fact(verdict, signals)
+    row.may_praise = sentiment.may_be_praise(verdict, signals)
     row.shownable = verdict.label == "praise" and verdict.score >= AUTO_APPROVE
     row.features = {f: 1.0 for f in praise_model.text_features(row.text, bigrams=False,
                                                                affixes=affixes)}
