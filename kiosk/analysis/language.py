@@ -51,7 +51,10 @@ _ONLY_TURKISH = frozenset(
     "hizmet sipariş siparis ürün urun mağaza magaza şube sube teşekkürler tesekkurler teşekkür "
     "tesekkur ederim bile daha sonra önce kadar bey hanım hanim olarak oldu geldi gelmedi "
     "değildi şey sey çünkü cunku artık artik hala hâlâ nedir misiniz mısınız musunuz "
-    "müsünüz miyim mıyım".split())
+    "müsünüz miyim mıyım gerçekten gercekten istiyorum kimse neden niye başka baska teslimat "
+    "yazıyor yaziyor dakika dakikada hafta sadece nasıl nasil harika tebrikler rezalet "
+    "seferinde gündür gundur müşteri musteri şubesinde subesinde kurye uygulama yine "
+    "aynı ayni".split())
 # Neither list has words other languages write too: "is", "was", "we", "of", "to", "me", "no"
 # (Dutch, German, Spanish …) or "de", "da", "ne", "mi", "ben", "her", "var".
 _ONLY_ENGLISH = frozenset(
@@ -70,7 +73,8 @@ def _evident(text: str) -> str | None:
     turkish, english = len(words & _ONLY_TURKISH), len(words & _ONLY_ENGLISH)
     if turkish >= 2 and not english:
         return "tr"
-    if english >= 2 and not turkish and text.isascii() and not words & _TURKISH_WORDS:
+    if english >= 2 and not turkish and not words & _TURKISH_WORDS and not any(
+            ch.isalpha() and not ch.isascii() for ch in text):  # emoji and “quotes” may pass
         return "en"
     return None
 

@@ -110,6 +110,9 @@ class Roster:
         self._index = _build_index(self)
         # Most texts name nobody: one substring test per name skips reading their words.
         self._stems = tuple(sorted(self._index))
+        self._by_first: dict[str, list[Person]] = {}
+        for person in self.people:
+            self._by_first.setdefault(key(person.name.split()[0]), []).append(person)
 
 
 class RosterError(ValueError):
@@ -406,9 +409,7 @@ def _suffix_candidates(roster: Roster, word: _Word) -> list[_Pattern]:
 def _resolve_people(found: list[_Pattern], roster: Roster, item_branch: str | None,
                     ) -> list[str]:
     """A first name shared by several staff counts only when a branch settles who it is."""
-    by_first: dict[str, list[Person]] = {}
-    for person in roster.people:
-        by_first.setdefault(key(person.name.split()[0]), []).append(person)
+    by_first = roster._by_first
     branches = {p.target for p in found if p.kind == "branch"}
     if item_branch:
         branches.add(item_branch)

@@ -16,6 +16,9 @@ from kiosk.analysis.redaction import display_author, redact_text, valid_tckn
     ("IBAN TR33 0006 1005 1978 6457 8413 26 hesabıma", "6457"),
     ("@ayse_k bak buna", "ayse_k"),
     ("see https://evil.example/x?y=1 now", "evil.example"),
+    ("form at http://intranet/feedback", "intranet"),  # no dot and no digit: still a link
+    ("@mehmet_k abi nerdesin", "mehmet_k"),  # no digit, no dot
+    ("ayse@example.com yazın", "ayse@"),
     ("Adres: Caferağa Mah. Moda Cad. No: 12 D: 3 Kadıköy", "Moda Cad"),
 ])
 def test_personal_data_is_masked(text, gone):
