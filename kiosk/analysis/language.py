@@ -59,7 +59,10 @@ _ONLY_TURKISH = frozenset(
 # (Dutch, German, Spanish …) or "de", "da", "ne", "mi", "ben", "her", "var".
 _ONLY_ENGLISH = frozenset(
     "the and with this that they were have but very you my our your would could should there "
-    "their been from what when which because thank thanks great good staff service it".split())
+    "their been from what when which because thank thanks great good staff service it for had "
+    "are after best every how about does never got arrived just again really ordered please "
+    "honestly only lovely nothing absolutely before asked actually charged nobody quick refund "
+    "who where why order delivery waited".split())
 # Greek, Cyrillic, Hebrew, Arabic … CJK: never Turkish or English
 _FOREIGN_LETTERS = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u9fff]")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -69,8 +72,10 @@ def _evident(text: str) -> str | None:
     """"tr" or "en" when the words alone say so; None when the model must decide."""
     if len(text) > 2000 or _FOREIGN_LETTERS.search(text):
         return None
-    words = set(lower_tr(w) for w in _WORDS.findall(text))
-    turkish, english = len(words & _ONLY_TURKISH), len(words & _ONLY_ENGLISH)
+    found = _WORDS.findall(text)
+    words = set(lower_tr(w) for w in found)  # Turkish case: "IRMAK" is "ırmak"
+    turkish = len(words & _ONLY_TURKISH)
+    english = len({w.lower() for w in found} & _ONLY_ENGLISH)  # English case: "It" is "it"
     if turkish >= 2 and not english:
         return "tr"
     if english >= 2 and not turkish and not words & _TURKISH_WORDS and not any(
