@@ -32,15 +32,25 @@ LOWEST = 0.5  # below this the model is more often wrong than right about a comp
 
 
 def choose_threshold(p, rows, idx) -> float:
-    """The probability above which flipping the rules' neutral rows gains the most."""
+    """Where flipping the rules' neutral rows (those the model may read) gains the most: a
+    right flip gains one, a wrong one costs one, rows with equal probability flip together,
+    and of equal gains the higher threshold wins (fewer flips). 1.0 if no threshold at or
+    above LOWEST gains anything. bench/train_kiosk_models.py picks its complaint threshold
+    with this too."""
     import numpy as np
 
-    idx = np.array([i for i in idx if rows[i].fact])
-    gain = np.array([1 if rows[i].label else -1 for i in idx])
+    idx = np.array([i for i in idx if rows[i].fact], dtype=int)
+    if not len(idx):
+        return 1.0
     order = np.argsort(-p[idx], kind="stable")
-    total = np.cumsum(gain[order])
-    best = int(np.argmax(total))
-    return max(LOWEST, float(p[idx][order][best])) if total[best] > 0 else 1.0
+    scores = p[idx][order]
+    total = np.cumsum([1 if rows[i].label else -1 for i in idx[order]])
+    # a cut may only fall after the last of a tie, and not below LOWEST
+    cuts = np.flatnonzero(np.r_[scores[1:] < scores[:-1], True] & (scores >= LOWEST))
+    if not len(cuts):
+        return 1.0
+    best = cuts[int(np.argmax(total[cuts]))]
+    return float(scores[best]) if total[best] > 0 else 1.0
 
 
 def flips(p, rows, threshold: float, idx) -> dict:

@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.train_complaint_model import LOWEST  # noqa: E402
+from bench.train_complaint_model import choose_threshold  # noqa: E402
 from bench.train_praise_model import DATA, Example, Trainer, featurise  # noqa: E402
 from kiosk.analysis import sentiment  # noqa: E402
 
@@ -81,17 +81,6 @@ def flips(p, rows, may, threshold: float) -> dict[str, list[int]]:
     return out
 
 
-def complaint_threshold(p, rows, may) -> float:
-    """Where flipping the rules' neutral rows gains the most; 1.0 if nowhere."""
-    candidates = sorted({float(p[i]) for i in range(len(rows)) if may[i] and p[i] >= LOWEST})
-    best, best_gain = 1.0, 0
-    for t in candidates:
-        right, wrong = map(sum, zip(*flips(p, rows, may, t).values(), strict=True))
-        if right - wrong > best_gain:
-            best, best_gain = t, right - wrong
-    return best
-
-
 def rescue_threshold(p, rows, may, min_precision: float, min_flips: int) -> float:
     """The lowest threshold whose flips, and those of every higher threshold with enough of
     them, are right often enough; 1.0 if none."""
@@ -117,7 +106,7 @@ def train(kind: str, rows: list[Example], args, vetoed=None) -> tuple[object, di
     p = leave_one_set_out(trainer, rows)
     if kind == "complaint":
         may = np.array([r.fact for r in rows])
-        threshold = complaint_threshold(p, rows, may)
+        threshold = choose_threshold(p, rows, np.arange(len(rows)))
     else:
         # where the complaint model (left out the same way) sees a complaint, no rescue:
         # kiosk.analysis.sentiment.RESCUE_VETO

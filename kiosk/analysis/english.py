@@ -98,7 +98,12 @@ _NO_PROBLEM = re.compile(
     r"disconnections?|interruptions?|transfers?|hold music|(?:hidden |surprise |extra )?(?:fees?|"
     r"charges?|costs?)|mess|pressure|upsell|hard sell|nonsense|attitude|hiccups?|headaches?|"
     r"scratch(?:es)?|dents?|glitch(?:es)?|bugs?|paperwork|forms to fill)\b|"
-    r"\bnot once did (?:i|we) (?:have to )?(?:worry|wait|chase|complain)|\bnever once (?:raised|"
+    r"\bnot once did (?:i|we) (?:have to )?(?:worry|wait|chase|complain)|"
+    r"\bdidn'?t (?:have|need) to (?:wait|queue|chase|argue|ask twice|push|call back)\b|"
+    r"\bdidn'?t get (?:upsold|ripped off|overcharged|a (?:surprise|hidden) \w+)\b|"
+    r"\b(?:doesn'?t|don'?t|didn'?t|never) treat(?:s|ed)? (?:you|me|us|customers|people) like "
+    r"(?:a |an )?(?:criminal|idiot|number|suspect|thief|liar|nuisance|child)s?\b|"
+    r"\bnever once (?:raised|"
     r"lost|complained|rushed|sighed|snapped)\b|"
     r"\bnot (?:one|a single) (?:item|thing|order|delivery|dish|meal)s? (?:has |have )?(?:ever )?"
     r"(?:arrived |been |come |came |went |gone |was |were )?(?:damaged|broken|missing|wrong|late|"
@@ -180,6 +185,7 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 # A word every rewrite above needs: a quick test before running them all with re.I.
 _REWRITTEN_WORDS = re.compile(
     r"\b(?:no|never|not|nobody|zero|without|haven'?t|can'?t|cannot|couldn'?t|could|don'?t|stopped|"
+    r"doesn'?t|"
     r"refused|"
     r"ticked|worth|go|goes|went|going|gone|didn'?t|barely|hardly|should|my|tasted|tastes|"
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")

@@ -32,8 +32,9 @@ _SARCASM_STRONG = re.compile(
     r"rubber|plastic|cold)|nothing says .{1,40} like|is it too much to ask|apparently (?:yes|not)|"
     r"\d+/10 for (?:creativity|effort)|what an? (?:great|brilliant|genius|fantastic) idea to|"
     r"only \d+ (?:minutes|mins|hours|days) late|only took (?:\d+|two|three|four|five|six) "
-    r"(?:phone )?(?:calls|e-?mails|attempts|tries|complaints)\b|for teaching (?:me|us) "
-    r"(?:patience|to be patient)|oh (?:good|great|joy|wonderful|lovely|nice)|"
+    r"(?:phone )?(?:calls|e-?mails|attempts|tries|complaints)\b|teaching (?:me|us|my \w+|"
+    r"our \w+) (?:patience|to be patient)|if your idea of (?:\w+ ){0,3}is\b|oh (?:good|great|"
+    r"joy|wonderful|lovely|nice)|"
     r"(?<!\d)[0-4]/10 would|\d+/10 would [^.!?]{0,40}\b(?:\d+|an?) (?:min|mins|minutes|"
     r"hours?)\b|michelin[- ]star (?:service|experience)|(?:a )?(?:truly|real|true) "
     r"(?:premium|vip|five[- ]star) experience|keeps (?:me|life|things) (?:on my toes|"
@@ -64,7 +65,8 @@ _SARCASM_PHRASES = re.compile(
     r"worth it|normal|reasonable|acceptable)|"
     r"(?:love|loving|enjoy|enjoyed|adore) (?:spending|waiting|standing|queuing|queueing|paying|"
     r"being (?:ignored|overcharged|kept waiting))|nothing (?:like|beats) (?:waiting|a \d+)|"
-    r"love how|gotta love|got to love|five stars for (?:creativity|effort|trying|"
+    r"love how|gotta love|such an? (?:joy|treat|delight|pleasure) to be told|got to love|"
+    r"five stars for (?:creativity|effort|trying|"
     r"the hold music|the wait|the queue|patience)|"
     r"(?:genius|brilliant|great|stellar|top) (?:staffing|planning|logic|idea|system)|"
     r"another (?:\d+|hour|day|week|half hour)|as always|as usual|what a (?:surprise|shock)|"
@@ -88,7 +90,8 @@ _VERDICT_COLON = re.compile(r"^\s*((?:[\w'-]+\s+){0,5}[\w'-]+)\s*:\s+(.+)$", re.
 # A praise word left standing alone at the end, after the facts: "… at rush hour. Genius."
 _CLOSING_PRAISE = re.compile(
     r"[.!?]\s+(?:genius|impressive|classic|fantastic|brilliant|bravo|great|perfect|lovely|"
-    r"amazing|wonderful|superb|stellar|nice)[.!]*\s*(?:👏|🙄)*\s*$", re.I)
+    r"amazing|wonderful|superb|stellar|nice)(?: (?:work|job|stuff|effort|service))?[.!]*\s*"
+    r"(?:👏|🙄)*\s*$", re.I)
 
 
 def _verdict_then_facts(text: str) -> bool:

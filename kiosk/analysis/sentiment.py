@@ -18,7 +18,8 @@ from kiosk.analysis.mismatch import mismatch, promise_kept
 from kiosk.analysis.text import key
 
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
-_FRAGMENTS = re.compile(r"[,;:–—]+\s*|(?<=[.!?…])\s+|\n+")
+# A verdict emoji between words ends a thought: "Car 👍 Service 👍 Hidden fee 👎".
+_FRAGMENTS = re.compile(r"[,;:–—]+\s*|(?<=[.!?…👍👎✅❌])\s+|\n+")
 _QUESTION = re.compile(r"\?\s*$")
 # After the question, only a courtesy: "… is there any update? Thanks", "… mı? Şimdiden teşekkürler"
 _COURTESY = re.compile(r"\?\s*(?:\W*(?:thanks?|thank you|thx|cheers|please|regards|kind regards|"

@@ -305,7 +305,7 @@ _PRAISE = at_word_starts(
     r"para hesabimda|(?:\d+|bir|iki|uc) (?:gun|saat)(?: icinde|de|da) (?:\w+ ){0,2}kapidaydi|"
     r"(?:islem|degisim|montaj|kurulum|tamir|bakim|yikama|kayit|iade)\w* (?:\w+ ){0,2}(?:\d+|bir|"
     r"iki|uc|bes|on|yarim) (?:dakika|dk|saat)(?:da|de|ta|te) bitti|"
-    r"bir kere bile sorun|sikayet edecek (?:bir|"
+    r"bir kere bile sorun|sikayet edecek (?:tek )?(?:bir|"
     r"hicbir) sey (?:bulama|yok)\w*|"
     r"baska ne (?:isteriz|istenir|ister|isteyebilir)\w*|daha ne (?:isteriz|istenir))\b")
 

@@ -864,3 +864,46 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     assert verdict.label == label
     if label == "praise":
         assert verdict.score < 0.5  # praise, but a curator looks before a wall shows it
+
+
+# Car hire and transfers (dev-blind-13's trade), in fresh words: understatement, two answers to
+# one question, a fault that is still there, a charge dropped or never made, "but hey, at least".
+CAR_HIRE = [
+    ("I'd hardly call the pickup process smooth; forty minutes for one signature.", "en",
+     "complaint"),
+    ("Bit less than ideal that the sat nav only spoke German.", "en", "complaint"),
+    ("I've had better weekends, put it that way. The van broke down twice.", "en", "complaint"),
+    ("I would have expected the spare tyre to actually have air in it.", "en", "complaint"),
+    ("Better than I would have expected for the price!", "en", "praise"),
+    ("The chat agent said parking was included, the hotel says it isn't. Which one is it?", "en",
+     "complaint"),
+    ("The boot still won't close properly after your 'repair'.", "en", "complaint"),
+    ("Three winters on and it still doesn't have a single scratch. Great coat.", "en", "praise"),
+    ("Still no problems with the boiler a year after the install, thank you!", "en", "praise"),
+    ("Brakes squealed the whole way to Fethiye. But hey, at least the music was good.", "en",
+     "complaint"),
+    ("Brilliant support, if your idea of support is a chatbot that loops forever.", "en",
+     "complaint"),
+    ("We dropped the van an hour late because of the ferry and they didn't charge us a thing.",
+     "en", "praise"),
+    ("Huge thanks to Mert, who waived the late fee when our train was cancelled.", "en",
+     "praise"),
+    ("No queue, no upsell, didn't have to argue about the fuel. Lovely.", "en", "praise"),
+    ("Good value 👍 clean car 👍 two hours at the desk 👎", "en", "complaint"),
+    ("Hiçbir aksilik yaşamadık, araç tertemizdi.", "tr", "praise"),
+    ("Teslimatta hiçbir gizli ücret çıkmadı.", "tr", "praise"),
+    ("Gişedeki çocuk sigorta için hiç baskı yapmadı.", "tr", "praise"),
+    ("Kontuarda ek ücret istediler, sözleşmede yazmıyordu.", "tr", "complaint"),
+]
+
+
+@pytest.mark.parametrize("text,lang,label", CAR_HIRE)
+def test_car_hire_in_fresh_words(text, lang, label):
+    assert assess(text, lang).label == label
+
+
+def test_a_negated_verb_denies_the_nearer_fault():
+    # "teslim" (delivery) only counts when negated, but here the verb denies the hidden fee
+    assert assess("Teslimde gizli ücret çıkmadı, söyledikleri fiyatı ödedik.", "tr").label \
+        != "complaint"
+    assert assess("Sipariş hâlâ teslim edilmedi.", "tr").label == "complaint"
