@@ -297,7 +297,8 @@ RECOVERY = re.compile(
 
 # Suggestions and requests are not verdicts: "it would be nice if …", "could you add …".
 SUGGESTION = re.compile(
-    r"\b(?:could you|can you|would you|please (?:add|consider|bring|stock|open)|"
+    r"\b(?:could you|can you|would you|please (?:add|consider|bring|stock|open|cancel|resend|"
+    r"send|change|update|move|hold|note|correct|swap|extend)|requesting|"
     r"it (?:might|would|could) be (?:useful|nice|great|good|helpful|better)|would be (?:nice|"
     r"great|helpful|good|better) (?:if|to)|hope that'?s (?:ok|okay|fine|alright)|i suggest|"
     r"suggestion|is it possible|any chance|(?:i'?d|i would) like to (?!thank|say|give|praise|"

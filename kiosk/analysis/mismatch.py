@@ -28,7 +28,7 @@ _CAME = re.compile(
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
     r"balance|kilitli\w*|cagirdilar|alindim|it'?s been|it has been|saat [\d:.]+ oldu|"
     r"tartinca|tartildiginda|hala|halen|still|bugun|turned up|showed up|saat su an|"
-    r"su an saat)\b")
+    r"su an saat|ready|opened|acildi)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?:\s?([ap])m\b)?|\s?([ap])m\b)"
                    r"(?![\d:])")  # "10:30", "10.30", "4:15pm", "10am"

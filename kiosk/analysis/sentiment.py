@@ -20,7 +20,9 @@ from kiosk.analysis.text import key
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 # A verdict emoji between words ends a thought: "Car 👍 Service 👍 Hidden fee 👎".
 _FRAGMENTS = re.compile(r"[,;:–—]+\s*|(?<=[.!?…👍👎✅❌])\s+|\n+")
-_QUESTION = re.compile(r"\?\s*$")
+# A question may end the text, or stand before a booking or order reference ("… ? KV-55031").
+_QUESTION = re.compile(r"\?\s*(?:(?:(?i:ref|booking|order|sipari\w*|no)[.:]?\s*)?#?(?=[A-Za-z-]*\d)"
+                       r"[A-Za-z0-9][A-Za-z0-9-]{3,}[.\s]*)?$")
 # After the question, only a courtesy: "… is there any update? Thanks", "… mı? Şimdiden teşekkürler"
 _COURTESY = re.compile(r"\?\s*(?:\W*(?:thanks?|thank you|thx|cheers|please|regards|kind regards|"
                        r"many thanks|in advance|te[şs]ekk[üu]r\w*|[şs]imdiden|sa[ğg]ol\w*|"
@@ -347,6 +349,11 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
         return Verdict(round(overall, 4), "neutral", why)
     if "mixed" in reasons:
         return Verdict(round(min(overall, s.worst), 4), "complaint", why)
+    if s.suggestion and not s.cues and not s.asks_why and s.worst > -0.6 and \
+            "low rating" not in reasons:
+        # "Please cancel my transfer, the hotel moved us": the bad words are the customer's
+        # reason for asking, not a verdict on the shop
+        return Verdict(round(overall, 4), "neutral", why + ("suggestion",))
     if overall <= complaint_at or s.worst <= -0.35 or "low rating" in reasons:
         return Verdict(round(min(overall, s.worst), 4), "complaint", why)
     if s.cues:  # a complaint situation is never praise, however warmly told

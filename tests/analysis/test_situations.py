@@ -907,3 +907,23 @@ def test_a_negated_verb_denies_the_nearer_fault():
     assert assess("Teslimde gizli ücret çıkmadı, söyledikleri fiyatı ödedik.", "tr").label \
         != "complaint"
     assert assess("Sipariş hâlâ teslim edilmedi.", "tr").label == "complaint"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Please cancel my booking for Saturday, my mother is in hospital.", "en"),
+    ("Requesting a copy of the accident report for my insurer.", "en"),
+    ("Kocam hastalandı, yarınki randevumuzu iptal etmek istiyorum.", "tr"),
+    ("Hasar tespit raporunun bir kopyasını rica ediyorum.", "tr"),
+    ("Feribot iptal oldu, teslimi bir gün erteleyebilir miyiz? KV-40812", "tr"),
+])
+def test_a_request_with_a_sad_reason_is_neutral(text, lang):
+    assert assess(text, lang).label == "neutral"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Please cancel my order, it is three weeks late and nobody answers.", "en"),
+    ("Siparişimi iptal etmek istiyorum, iki haftadır kargoya verilmedi.", "tr"),
+    ("Booked the 09:00 pickup. The desk opened at 09:50.", "en"),
+])
+def test_a_request_that_tells_a_fault_is_still_a_complaint(text, lang):
+    assert assess(text, lang).label == "complaint"
