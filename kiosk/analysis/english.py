@@ -100,6 +100,7 @@ _NO_PROBLEM = re.compile(
     r"scratch(?:es)?|dents?|glitch(?:es)?|bugs?|paperwork|forms to fill)\b|"
     r"\bnot once did (?:i|we) (?:have to )?(?:worry|wait|chase|complain)|"
     r"\bdidn'?t (?:have|need) to (?:wait|queue|chase|argue|ask twice|push|call back)\b|"
+    r"\bnothing (?:at all )?to (?:complain|moan|grumble) about\b|"
     r"\bdidn'?t get (?:upsold|ripped off|overcharged|a (?:surprise|hidden) \w+)\b|"
     r"\b(?:doesn'?t|don'?t|didn'?t|never) treat(?:s|ed)? (?:you|me|us|customers|people) like "
     r"(?:a |an )?(?:criminal|idiot|number|suspect|thief|liar|nuisance|child)s?\b|"
@@ -160,7 +161,10 @@ _GLAD = re.compile(
 # trouble, not the shop's fault.
 _OWN_MISHAP = re.compile(r"\bmy (?:lost|broken|forgotten|dropped) |\bi lost my (?=job|wallet|phone|"
                          r"card|keys|husband|wife|mother|father|mum|mom|dad)|"
-                         r"\bi'?m not (?:very |that |too |so )?(?:good|great) (?=with|at)", re.I)
+                         r"\bi'?m not (?:very |that |too |so )?(?:good|great) (?=with|at)|"
+                         # the customer's own temper: "and trust me, I complain a lot"
+                         r"\bi (?:usually |normally )?(?:complain|moan|grumble) (?:a lot|about "
+                         r"everything)(?=\W*$)", re.I)
 # "She diagnosed a fault": the staff found it, nobody complains (not "I found a leak").
 _DIAGNOSED = re.compile(r"\b(he|she|they|x|the (?:mechanic|technician|engineer|team|garage|vet|"
                         r"doctor|plumber|electrician)) (?:found|diagnosed|spotted|traced) (?:a|the|"
@@ -185,7 +189,7 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 # A word every rewrite above needs: a quick test before running them all with re.I.
 _REWRITTEN_WORDS = re.compile(
     r"\b(?:no|never|not|nobody|zero|without|haven'?t|can'?t|cannot|couldn'?t|could|don'?t|stopped|"
-    r"doesn'?t|"
+    r"doesn'?t|hasn'?t|nothing|complain|"
     r"refused|"
     r"ticked|worth|go|goes|went|going|gone|didn'?t|barely|hardly|should|my|tasted|tastes|"
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")
@@ -195,7 +199,8 @@ def _own_mishap(match: re.Match) -> str:
     """The customer's own trouble, in neutral words."""
     found = match.group().lower()
     return "my " if found.startswith("my") else "i had my " if found.startswith("i lost") \
-        else "i am new "
+        else "i am picky" if found.startswith("i ") and not found.startswith("i'") and \
+        not found.startswith("i am") else "i am new "
 
 
 def _slang(match: re.Match) -> str:

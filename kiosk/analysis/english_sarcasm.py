@@ -39,7 +39,7 @@ _SARCASM_STRONG = re.compile(
     r"hours?)\b|michelin[- ]star (?:service|experience)|(?:a )?(?:truly|real|true) "
     r"(?:premium|vip|five[- ]star) experience|keeps (?:me|life|things) (?:on my toes|"
     r"interesting|mysterious|exciting)|(?:minimalism|efficiency|customer service) at its finest|"
-    r"more of a vibe|who knew(?! (?:\w+ ){0,4}could be (?:this|so))|who needs|well played|"
+    r"more of a vibe|who knew(?! (?:\w+ ){0,5}could\b)|who needs|well played|"
     r"asking for a friend|ah yes|"
     r"so glad (?:i|we) (?:paid|pay)\b|must be nice to|complimentary (?:ant|hair|bug|insect|fly)|"
     r"extra protein|close enough|"

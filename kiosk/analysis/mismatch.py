@@ -160,6 +160,8 @@ _SAID_SPAN = re.compile(
     rf"soylediler|yaziyordu|said|promised|quoted|estimated)\b|\b(?:said|promised|quoted|"
     rf"estimated|told us|told me|dedi ki)\b[^.!?\d]{{0,40}}{_SPAN}")
 _TOOK_SPAN = re.compile(_SPAN + r"(?:da|de|ta|te| sonra| later)?\b")
+# "quoted 8 weeks, arrived in 7": the unit of the promise goes without saying
+_TOOK_BARE = re.compile(r"\b(?:in|within|after) (\d+)(?=\s*(?:[.,;!]|$))")
 
 
 # "Listede 1.250 TL yazan işlem için 2.100 TL ödedim", "quoted 400, paid 320": a price stated,
@@ -202,10 +204,12 @@ def promise_kept(text: str) -> int:
     number, unit = (said.group(1), said.group(2)) if said.group(1) else (said.group(3),
                                                                         said.group(4))
     took = _TOOK_SPAN.search(folded, said.end(), said.end() + 80)
-    if not took:
+    bare = None if took else _TOOK_BARE.search(folded, said.end(), said.end() + 80)
+    if not (took or bare):
         return 0
     promised = int(number) * _MINUTES.get(unit, 0)
-    actual = int(took.group(1)) * _MINUTES.get(took.group(2), 0)
+    actual = (int(took.group(1)) * _MINUTES.get(took.group(2), 0) if took
+              else int(bare.group(1)) * _MINUTES.get(unit, 0))
     if not promised or not actual or promised == actual:
         return 0
     return 1 if actual < promised else -1

@@ -147,7 +147,8 @@ _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptic
                        r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
 # The customer's own fear before things went well ("I was dreading the call, but …"), or a
 # fault that is over ("eskiden çok donuyordu, artık sorunsuz").
-_FEARED = re.compile(r"\b(?:dread\w*|scared|terrified|afraid|frightened|anxious|nervous|worried|"
+_FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the worst|scared|"
+                     r"terrified|afraid|frightened|anxious|nervous|worried|"
                      r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|bracing|braced|"
                      r"panikle\w*|had (?:my|some) "
                      r"doubts|diye dusunuyordum|"
@@ -203,7 +204,8 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
                        if len(parts) > 1 else [])
     scores = sentence_scores + clause_scores + fragment_scores
     kept = promise_kept(text)  # "40 dk dedi, 25 dakikada geldi" (+1), or late (-1)
-    cues = language.cues(text) or mismatch(text) or kept < 0
+    # a promise beaten is no mismatch: "quoted 8 weeks, arrived in 7"
+    cues = language.cues(text) or (kept <= 0 and mismatch(text)) or kept < 0
     folded = key(text)
     rhetorical = bool(_RHETORICAL.search(folded))
     thanked = language.praise_cues(text) or kept > 0

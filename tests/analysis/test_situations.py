@@ -927,3 +927,18 @@ def test_a_request_with_a_sad_reason_is_neutral(text, lang):
 ])
 def test_a_request_that_tells_a_fault_is_still_a_complaint(text, lang):
     assert assess(text, lang).label == "complaint"
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("Nothing at all to moan about, and I moan about everything.", "en", "praise"),
+    ("Expected the worst from a cheap broadband deal, but it hasn't let us down in a year.", "en",
+     "praise"),
+    ("Who knew a bank could actually pick up the phone on the first ring? Impressed.", "en",
+     "praise"),
+    ("Who knew 'next day delivery' means next month?", "en", "complaint"),
+    ("The kitchen firm told us 6 weeks, fitted in 4.", "en", "praise"),
+    ("The kitchen firm told us 2 weeks, fitted in 5.", "en", "complaint"),
+    ("I complain a lot about the parking here and nothing changes.", "en", "complaint"),
+])
+def test_pleasant_surprises_and_promises_beaten(text, lang, label):
+    assert assess(text, lang).label == label
