@@ -60,6 +60,7 @@ _NOW = frozenset({"artik", "simdi", "simdiyse", "suan", "bugun", "sonra"})
 _NEEDS = frozenset({"sart", "lazim", "lazimmis", "gerek", "gerekiyor", "gerekir", "gerekli"})
 _REQUEST = frozenset({"lutfen", "rica"})
 _ONLY = frozenset({"tek", "sadece", "yalnizca"})  # "tek derdim…", "sadece kasa yavaş"
+_TRY = ("maya", "meye")  # "satmaya çalış-": to try to sell
 _NOT_INSTRUMENTAL = frozenset({"boyle", "soyle", "oyle", "bile", "hele", "sole"})
 
 class _Token:
@@ -107,6 +108,10 @@ def _read_tokens(toks: list[_Token]) -> None:
         if tok.kind == "word" and (tok.fold not in _BOOSTERS or tok.fold in _DUAL) and not (
                 tok.fold.startswith("degil") or tok.fold in _NO):
             tok.hit = _analyze(tok.word)
+            if tok.hit and tok.hit.stem == "çalış" and i and toks[i - 1].fold.endswith(_TRY):
+                # "satmaya çalışmadı" is didn't try to sell, not didn't work: a neutral verb,
+                # whose negation denies what was (not) tried ("zorla … satmaya çalışmadı")
+                tok.hit = tok.hit._replace(valence=0.0, flag="")
         elif tok.kind == "emoji":
             tok.hit = _Hit(_lexicon()[3].get(tok.word, 0.0), False, "symbol", tok.word, False)
         elif tok.kind == "rating":

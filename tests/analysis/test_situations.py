@@ -942,3 +942,13 @@ def test_a_request_that_tells_a_fault_is_still_a_complaint(text, lang):
 ])
 def test_pleasant_surprises_and_promises_beaten(text, lang, label):
     assert assess(text, lang).label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Gişedeki görevli zorla ek sigorta satmaya çalışmadı.", "praise"),
+    ("Kasadaki çocuk uzatılmış garanti satmaya çalışmadı.", "praise"),
+    ("Uygulama iki gündür çalışmıyor.", "complaint"),
+    ("Sorunu çözmeye çalışmadılar bile.", "complaint"),
+])
+def test_trying_to_is_not_working(text, label):
+    assert assess(text, "tr").label == label
