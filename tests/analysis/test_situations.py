@@ -945,7 +945,7 @@ def test_pleasant_surprises_and_promises_beaten(text, lang, label):
 
 
 @pytest.mark.parametrize("text,label", [
-    ("Personel zorla kampanya satmaya çalışmadı.", "praise"),
+    ("Danışman bize zorla sigorta satmaya çalışmadı.", "praise"),
     ("Kasadaki çocuk uzatılmış garanti satmaya çalışmadı.", "praise"),
     ("Uygulama iki gündür çalışmıyor.", "complaint"),
     ("Sorunu çözmeye çalışmadılar bile.", "complaint"),
