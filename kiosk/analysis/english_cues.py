@@ -301,7 +301,8 @@ SUGGESTION = re.compile(
     r"send|change|update|move|hold|note|correct|swap|extend)|requesting|"
     r"it (?:might|would|could) be (?:useful|nice|great|good|helpful|better)|would be (?:nice|"
     r"great|helpful|good|better) (?:if|to)|hope that'?s (?:ok|okay|fine|alright)|i suggest|"
-    r"suggestion|is it possible|any chance|(?:i'?d|i would) like to (?!thank|say|give|praise|"
+    r"suggestion|(?<!how )is it possible(?! that)|any chance|(?:i'?d|i would) like to "
+    r"(?!thank|say|give|praise|"
     r"compliment|recogni[sz]e|shout|mention|commend)|i want to (?:change|cancel|return|know|ask|"
     r"update|book|order)|i'?d (?:love|like) to know|would love to know|"
     r"(?:do|are) you (?:plan|planning))\b")

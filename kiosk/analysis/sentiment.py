@@ -101,8 +101,9 @@ class Signals:
 
 
 # Questions that are complaints however they are worded.
-_ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|how can (?:you|they|it|the|a|"
-                       r"your)|"
+_ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|(?:can|could) (?:anyone|"
+                       r"someone|somebody|you) (?:\w+ ){0,3}explain (?:how|why)|how can (?:you|"
+                       r"they|it|the|a|your)|"
                        r"what'?s the point|what is the point|seriously|neden|niye|nicin|hani|"
                        r"nasil olur|bu nasil|ne bicim)\b")
 

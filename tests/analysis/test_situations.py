@@ -952,3 +952,13 @@ def test_pleasant_surprises_and_promises_beaten(text, lang, label):
 ])
 def test_trying_to_is_not_working(text, label):
     assert assess(text, "tr").label == label
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("How is it possible that a 2 km delivery takes an hour and a half?", "en", "complaint"),
+    ("Could somebody explain why my points vanished overnight?", "en", "complaint"),
+    ("Is it possible to change my pickup time to 3pm?", "en", "neutral"),
+    ("Could you explain how the deposit works for a one-way rental?", "en", "neutral"),
+])
+def test_questions_that_demand_an_account(text, lang, label):
+    assert assess(text, lang).label == label
