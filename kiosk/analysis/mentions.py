@@ -77,7 +77,8 @@ _CONTRACTIONS = frozenset({"t", "ll", "re", "ve", "d", "m"})
 _PERSON_NEXT = frozenset(
     "at in from on was is has had helped and who did went made always really kindly took "
     "gave called picked knows said told got showed found carried remembered sorted fixed "
-    "explained recommended brought".split())
+    "explained recommended brought organised organized arranged booked rang handled served "
+    "checked drove waited stayed upgraded noticed spotted".split())
 
 
 @dataclass(frozen=True)
@@ -264,6 +265,9 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
     if pattern.kind == "person" and ((i and words[i - 1].base in _KIN) or
                                      words[i].rest in ("im", "um", "imiz", "umuz")):
         return False
+    if pattern.kind == "person" and (_asks_with_a_modal(words, i, text) or _introduces_self(
+            words, i)):
+        return False
     if pattern.kind == "person" and (_beside_a_role(words, i) or _said_to_be_a_name(words, i)):
         return True
     word = words[i]
@@ -286,6 +290,22 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
 
 
 _MODALS = frozenset({"will", "can"})
+_SUBJECTS = frozenset("the you they it there we i he she my our your this that anyone someone "
+                      "somebody anybody a an".split())
+
+
+def _asks_with_a_modal(words: list[_Word], i: int, text: str) -> bool:
+    """"Will the shuttle driver wait?", "Can you hold the car?": a question, not a name."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return words[i].base in _MODALS and words[i].sentence_start and nxt is not None and \
+        nxt.base in _SUBJECTS and "?" in text[words[i].start:]
+
+
+def _introduces_self(words: list[_Word], i: int) -> bool:
+    """"Hi, I'm Will", "my name is Grace": the writer, not the staff."""
+    before = [w.base + ("'" + w.rest if w.rest else "") for w in words[max(0, i - 3):i]]
+    return before[-1:] in (["i'm"], ["name's"]) or before[-2:] == ["i", "am"] or \
+        before[-3:] == ["my", "name", "is"]
 
 
 def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,

@@ -160,3 +160,17 @@ def test_a_modal_name_before_a_past_tense_is_the_person():
     assert find_mentions("Will you open on Sunday?", roster, None, "en")[0] == []
     assert find_mentions("Can fixed the tap in ten minutes.", roster, None, "en")[0] == \
         ["Can Demir"]
+
+
+def test_the_writer_and_a_question_are_not_the_staff():
+    roster = Roster([Person("Will Harper"), Person("Joy Kaya"), Person("Grace Ak")], [])
+    assert find_mentions("Hello, I'm Will, calling about order 5512.", roster, None,
+                         "en")[0] == []
+    assert find_mentions("My name is Grace and I booked a van for Friday.", roster, None,
+                         "en")[0] == []
+    assert find_mentions("Will the driver wait if the ferry is late?", roster, None,
+                         "en")[0] == []
+    assert find_mentions("Joy arranged a bigger van for us in ten minutes.", roster, None,
+                         "en")[0] == ["Joy Kaya"]
+    assert find_mentions("Will, the driver, waited an hour for us.", roster, None,
+                         "en")[0] == ["Will Harper"]
