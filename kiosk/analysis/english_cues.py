@@ -87,6 +87,13 @@ COMPLAINT_CUES = at_word_starts(
     r"\b(?:which (?:one )?is it\b|who (?:do|should|am|are) (?:i|we) (?:supposed )?(?:to )?believe|"
     r"told (?:me|us) one thing|but (?:hey,? )?at least|hey,? at least|(?:being|is) the "
     r"(?:key|operative) word)|"
+    # rhetorical questions: "am I the only one who …", "does anyone at X test the app?",
+    # "do you really need to …", a promise of free and then a charge
+    r"\b(?:am i the only one (?:who|that)|(?:does|do) (?:anyone|anybody|somebody|someone|you "
+    r"guys)(?: at \w+(?: \w+)?)? (?:actually |even |ever )?(?:test|check|read|listen|care|answer|"
+    r"proofread)|do (?:you|they) really (?:need|have) to)\b|"
+    r"\b(?:free|no charge|included|complimentary)\b[^.!?]{0,60}[.!?;,]\s*(?:but |then )?(?:we |i )?"
+    r"(?:got|were|was) charged\b|"
     # a job not done, an apology never made: "didn't bring the right bits", "not even a call"
     r"\b(?:i'?m|i am|we'?re|we are|was|were|absolutely|totally|so|really|honestly) gutted\b|"
     r"\bnever (?:waited|queued|stood) so long\b|\bwas (?:\w+ )?(?:days|weeks|a week|a fortnight|"
@@ -96,7 +103,8 @@ COMPLAINT_CUES = at_word_starts(
     r"only) (?!\1 ?\2\b)\d+(?:\.\d+)? ?\2\b|"
     r"\bturns? out (?:it|they|he|she|that) (?:wasn'?t|weren'?t|didn'?t|isn'?t|aren'?t|was not|"
     r"were not|had not|hadn'?t)\b|\bis (?:anyone|anybody) (?:actually |even |ever )?(?:working|"
-    r"there|here|in|on)\b|\bwho (?:designed|thought|decided|approved|came up with)\b|"
+    r"there|here|in|on|reading|listening|answering|checking)\b|\bwho (?:designed|thought|"
+    r"decided|approved|came up with)\b|"
     r"\b(?:only )?half (?:done|finished|fitted|installed|assembled)\b|"
     r"\b(?:didn'?t|did not|never) (?:bring|send|include|install|fit|deliver|refund|replace|"
     r"repair|return (?:my|our|the))\b|\bnot even (?:an? )?(?:apology|sorry|call|reply|"
@@ -192,6 +200,7 @@ COMPLAINT_CUES = at_word_starts(
 # Customers' own formulas for praise that VADER scores as neutral.
 PRAISE_CUES = at_word_starts(
     r"\b(?:five stars|5 stars|10/10|can'?t fault|couldn'?t fault|hats off|props to|kudos|"
+    r"can'?t (?:praise|thank|rate) (?:\w+ ){0,4}(?:enough|highly enough)|"
     r"(?:a )?(?:massive|huge|special|heartfelt|sincere|big) thank(?:s| you)|big up|this is how "
     r"(?:[\w-]+ ){1,4}should be done|could be (?:this|so) (?:painless|easy|simple|quick|smooth|"
     r"stress-free|straightforward)|"

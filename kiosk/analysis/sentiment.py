@@ -101,7 +101,8 @@ class Signals:
 
 
 # Questions that are complaints however they are worded.
-_ASKS_WHY = re.compile(r"\b(?:why|how come|how is (?:it|this|that)|(?:can|could) (?:anyone|"
+_ASKS_WHY = re.compile(r"\b(?:why|how come|is there (?:any|a|some) (?:good )?reason|how is "
+                       r"(?:it|this|that)|(?:can|could) (?:anyone|"
                        r"someone|somebody|you) (?:\w+ ){0,3}explain (?:how|why)|how can (?:you|"
                        r"they|it|the|a|your)|"
                        r"what'?s the point|what is the point|seriously|neden|niye|nicin|hani|"

@@ -204,7 +204,8 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
             silenced.add(k)  # "bir kez bile kırık gelmedi": the fault never came
             return "negated"
         if kind == "own" and hit.flag == "!":
-            return "negated"
+            # "kimse bizi bekletmedi": nobody did the bad thing; the verb's own negation says so
+            return "" if hit.stem == "kimse" and toks[k].hit.valence < 0 else "negated"
         if kind == "resolver" and hit.valence < 0:
             return "resolved"
         if _is_sentiment(toks[k]) and "!" not in (hit.flag, toks[k].hit.flag) and (

@@ -313,13 +313,14 @@ _PRAISE = at_word_starts(
 # "kağıt bile yoktu": something a shop should have was missing. Never "tek bir hata bile yoktu".
 _ABSENCE = at_word_starts(
     # "yüzüme bakmadı bile": didn't even (its "bile" is no denial of a fault)
-    r"(?<!hicbir sey )\b\w+(?:madi|medi)(?:lar|ler)? bile\b|"
+    r"(?<!hicbir sey )(?<!fark )\b\w+(?:madi|medi)(?:lar|ler)? bile\b|"
     # "ışık bile yanmıyordu", "teşekkür bile etmedi"; never "bir kez bile gecikmedi", "ücret
     # bile almadılar" or "acı bile hissetmedim"
     r"\bbile(?<!kere bile)(?<!kez bile)(?<!defa bile)(?<!hic bile)(?<!hata bile)(?<!sorun bile)"
     r"(?<!ucret bile)(?<!para bile)(?<!kurus bile)(?<!\biz bile)(?<!leke bile)(?<!cizik bile)"
     r"(?<!hasar bile)(?<!kusur bile)(?<!gecikme bile)(?<!eksik bile) "
-    r"(?!(?:bekle|hisset|fark et|anla|zorlan|yorul|ugras|al|iste|kal)\w*\b)\w+(?:miyordu|"
+    r"(?!(?:bekle|hisset|fark et|anla|zorlan|yorul|ugras|al|iste|kal|sikil|kork|uzul)\w*\b)"
+    r"\w+(?:miyordu|"
     r"miyor|muyordu|muyor|madi|medi|madilar|mediler|madim|medim|madik|medik)\b|"
     # missing from the order: "siparişte ayran yoktu", "pakette sos eksikti" (never "siparişte
     # hiçbir eksik yoktu")
@@ -425,7 +426,7 @@ _SUGGESTION = re.compile(
     r"\b(?:(?:ekle|koy|getir|ac|yap|dusun)(?:ebilir|seniz|menizi|mek) (?:mi|misiniz|iyi|guzel)\w*|"
     r"\w+(?:seniz|saniz|se|sa|sek|sak) (?:\w+ )?(?:iyi|guzel|harika|super|sevinirim|memnun) "
     r"olur|"
-    r"sevinirim|"
+    r"sevinirim|rica eder\w*|(?:iptal etmek|ertelemek|degistirmek) (?:zorunda|durumunda)\w*|"
     r"olsa (?:iyi|guzel|harika|super) olur|olursa (?:iyi|guzel|sevinirim)|rica ediyorum|"
     r"onerim\w*|onerimiz\w*|oneri olarak|oneri:|tavsiyem|mumkun mu|musait mi|acaba|"
     r"(?:eklen|konul|konabil|yapil|getiril|acil|sunul|veril|kaldiril|duzenlen|iyilestiril)"

@@ -962,3 +962,37 @@ def test_trying_to_is_not_working(text, label):
 ])
 def test_questions_that_demand_an_account(text, lang, label):
     assert assess(text, lang).label == label
+
+
+# Cinemas and events (dev-blind-14's trade), in fresh words.
+CINEMA = [
+    ("Is there any reason the café shuts before the last show ends?", "en", "complaint"),
+    ("Am I the only one who thinks 12 euros for nachos is a joke?", "en", "complaint"),
+    ("Does anyone at head office actually read these reviews?", "en", "complaint"),
+    ("Is anybody actually answering the chat this week?", "en", "complaint"),
+    ("Do you really have to turn the air con down to arctic levels?", "en", "complaint"),
+    ("The ticket said parking was included, then we got charged 12 pounds at the barrier.",
+     "en", "complaint"),
+    ("Love it when the projector dies ten minutes before the end 🙄", "en", "complaint"),
+    ("Great idea to put the drum kit next to the baby changing room.", "en", "complaint"),
+    ("Nothing seemed too much trouble for the ushers, even with our noisy group.", "en",
+     "praise"),
+    ("Never once had the booking site fail on me in three years.", "en", "praise"),
+    ("Can't thank the front desk enough for finding my daughter's scarf.", "en", "praise"),
+    ("Film boyunca bir an bile sıkılmadık, salon da tertemizdi.", "tr", "praise"),
+    ("Görevli yüzümüze bakmadı bile.", "tr", "complaint"),
+    ("Babam hastaneye kaldırıldı, yarınki biletlerimizi başka güne almanızı rica ederiz.", "tr",
+     "neutral"),
+]
+
+
+@pytest.mark.parametrize("text,lang,label", CINEMA)
+def test_cinemas_in_fresh_words(text, lang, label):
+    assert assess(text, lang).label == label
+
+
+def test_nobody_did_the_bad_thing():
+    # "kimse gelmedi" (nobody came) is a complaint; "kimse bekletmedi" (nobody kept us waiting)
+    # denies a fault: the verb carries its own negative meaning
+    assert assess("Kimse gelmedi, iki saat bekledik.", "tr").label == "complaint"
+    assert assess("Kimse bizi bekletmedi, biletler kapıda hazırdı.", "tr").label != "complaint"
