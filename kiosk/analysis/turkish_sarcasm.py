@@ -43,6 +43,10 @@ _MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese
 
 _QUOTED = re.compile(r"(?:^|\s)['\"“‘«][^'\"”’»\n]{2,30}['\"”’»](?=[\s.,!?;:]|$)")
 _LAUGH = re.compile("[😂🤣🙃🙄]")
+# A clown or a crooked mouth beside thanks or praise mocks them: "teşekkürler gerçekten :/"
+_MOCKING = re.compile(r"🤡|(?<![a-z]):/(?!/)|(?<![a-z]):-/")
+_MOCKED = re.compile(r"\b(?:tesekkur|sagol|bravo|tebrik|harika|super|mukemmel|muhtesem|"
+                     r"eline saglik|helal|sahane|saglam is)\w*")
 _ADMIRING = re.compile(r"\b(?:hayranim|saygi duyuyorum|ne kibar|ne incelik|ne hizmet|"
                        r"10/10|on numara hizmet|tam puan|odul verin|tebrik ederim)\b")
 
@@ -55,7 +59,8 @@ def sarcasm(text: str, negative_context: bool) -> bool:
         return True
     folded = key(normalise(text))
     if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded) or \
-            _THANKS_FOR_TROUBLE.search(folded):
+            _THANKS_FOR_TROUBLE.search(folded) or (_MOCKING.search(text) and
+                                                   _MOCKED.search(folded)):
         return True
     # "Bravo, ödeme alındı ama sipariş sistemde yok. Çok profesyonel." is two signs;
     # "Harika hizmet, teşekkürler" one; "Mükemmel!!! 👏👏" is sincere applause.

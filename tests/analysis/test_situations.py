@@ -999,3 +999,19 @@ def test_nobody_did_the_bad_thing():
     # denies a fault: the verb carries its own negative meaning
     assert assess("Kimse gelmedi, iki saat bekledik.", "tr").label == "complaint"
     assert assess("Kimse bizi bekletmedi, biletler kapıda hazırdı.", "tr").label != "complaint"
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    ("İade ettiğim telefonun parası hâlâ kartıma yatmadı.", "tr", "complaint"),
+    ("Rezervasyonum hâlâ onaylanmadı, yarın yola çıkıyoruz. İyi çalışmalar.", "tr", "complaint"),
+    ("Müşteri hizmetleri hâlâ kapalı, saat 10 oldu.", "tr", "complaint"),
+    ("İki yıl oldu, montun fermuarı hâlâ bozulmadı.", "tr", "not a complaint"),
+    ("Ayakkabılar hâlâ su almıyor, çok memnunum.", "tr", "praise"),
+    ("Paketi komşuya bırakmışlar, haber de vermemişler. Teşekkürler gerçekten :/", "tr",
+     "complaint"),
+    ("Tamirden bir hafta sonra kapak yine düştü 🤡 sağlam iş", "tr", "complaint"),
+    ("Thanks for the update, the order is still stuck in 'processing' :/", "en", "complaint"),
+])
+def test_still_not_and_mocking_faces(text, lang, label):
+    got = assess(text, lang).label
+    assert got != "complaint" if label == "not a complaint" else got == label
