@@ -87,6 +87,15 @@ COMPLAINT_CUES = at_word_starts(
     r"\b(?:which (?:one )?is it\b|who (?:do|should|am|are) (?:i|we) (?:supposed )?(?:to )?believe|"
     r"told (?:me|us) one thing|but (?:hey,? )?at least|hey,? at least|(?:being|is) the "
     r"(?:key|operative) word)|"
+    # sold what was never asked for, silence, efforts that fixed nothing, a story that changed
+    r"\b(?:extras?|charges?|fees?|add-?ons?|insurance|credit|subscription|warranty|cover)\b"
+    r"[^.!?]{0,20}\b(?:i|we) never (?:asked|signed up|agreed) for\b|"
+    r"\b(?:haven'?t|have not|hasn'?t|has not) (?:yet )?(?:received|got(?:ten)?|heard)\b(?: "
+    r"back)?(?! (?:a |one |any )?(?:single )?(?:complaint|problem|issue|bad)s?)|"
+    r"\b(?:hasn'?t|haven'?t|won'?t|doesn'?t|didn'?t) (?:gone|go) away\b|"
+    r"\bdid (?:his|her|their|my|our) (?:very )?best,? but\b|"
+    r"\b(?:assured|promised|told|said)\b[^.!?]{0,80}[.!?;]\s*(?:\w+ ){0,3}now "
+    r"(?:say|says|claim|claims|tell|tells)\b|"
     # rhetorical questions: "am I the only one who …", "does anyone at X test the app?",
     # "do you really need to …", a promise of free and then a charge
     r"\b(?:am i the only one (?:who|that)|(?:does|do) (?:anyone|anybody|somebody|someone|you "
@@ -128,8 +137,9 @@ COMPLAINT_CUES = at_word_starts(
     r"charged (?:me |us |my card |my account )?twice|double charged|"
     r"(?<!expected the )(?<!expecting the )(?<!feared the )worst|never (?:again|"
     r"coming back)|"
-    r"(?:way |far |much |a bit |bit )?too (?:loud|noisy|expensive|slow|small|crowded|busy|hot|"
-    r"cold|long|salty|sweet|dry|greasy|pricey|dark|dirty|late|few|little|warm)|"
+    r"(?<!not )(?<!never )(?:way |far |much |a bit |bit )?too (?:loud|noisy|expensive|slow|small|"
+    r"crowded|busy|hot|cold|long|salty|sweet|dry|greasy|pricey|dark|dirty|late|few|little|warm|"
+    r"rough|roughly|rude)|"
     r"(?:called|rang|phoned|emailed|messaged|tried|contacted) (?:\w+ ){0,2}(?:\d+|several|"
     r"multiple|three|four|five|six|many|so many) times|(?:ran|run|running) out of|"
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:this|in|"

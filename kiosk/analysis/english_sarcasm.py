@@ -13,6 +13,8 @@ from kiosk.analysis.english import score_english
 
 _SARCASM_STRONG = re.compile(
     r"\b(?:thanks for nothing|yeah,? right|said no one ever|what a joke|so much for|"
+    r"worth the wait,? i'?m sure|(?:congrats|congratulations|well done)\b[^.!?]{0,25}\byou'?ve "
+    r"(?:managed|succeeded) to|"
     r"(?:congrats|congratulations|well done|bravo|kudos|thanks|thank you|really appreciated?) "
     r"(?:on|for) (?:charging|losing|cancel\w*|forgetting|ruining|breaking|making me|overcharging|"
     r"ignoring|(?:raising|increasing|doubling|hiking) (?:my|the|our) (?:\w+ )?(?:price|premium|"
@@ -78,7 +80,8 @@ _SCARE_QUOTES = re.compile(
     r"[\"“'‘](?:fresh|arriving[^\"”']{0,20}|on time|quick|fast|express|friendly|helpful|"
     r"unlimited|free|included|no fee|no fees|instant|guaranteed|"
     r"(?:sugar|gluten|dairy|lactose|nut)[- ]free|organic|same[- ]day|next[- ]day|open 24 hours|"
-    r"24/7|premium|\d+ minutes?|"
+    r"24/7|premium|smart|improved|new and improved|upgraded?|secure|luxury|vip|fast[- ]track|"
+    r"\d+ minutes?|"
     r"service|customer service|\w+ in \d+ minutes)[\"”'’]", re.I)
 # The dramatic pause before the twist: "arrived just in time... for tomorrow's breakfast".
 _PAUSE = re.compile(r"(?:\.\.\.|…)\s*(?:(?:for|to|in|and|but|only|if|just|on)\b|(?:\w+ ){0,2}"
@@ -92,7 +95,9 @@ _VERDICT_COLON = re.compile(r"^\s*((?:[\w'-]+\s+){0,5}[\w'-]+)\s*:\s+(.+)$", re.
 # A praise word left standing alone at the end, after the facts: "… at rush hour. Genius."
 _CLOSING_PRAISE = re.compile(
     r"[.!?]\s+(?:genius|impressive|classic|fantastic|brilliant|bravo|great|perfect|lovely|"
-    r"amazing|wonderful|superb|stellar|nice)(?: (?:work|job|stuff|effort|service))?[.!]*\s*"
+    r"amazing|wonderful|superb|stellar|nice|(?:very|so|really|super) (?:intuitive|efficient|"
+    r"convenient|user-friendly|professional|smart)|how (?:generous|thoughtful|kind|"
+    r"considerate|lovely|nice))(?: (?:work|job|stuff|effort|service))?[.!]*\s*"
     r"(?:👏|🙄)*\s*$", re.I)
 
 

@@ -1015,3 +1015,24 @@ def test_nobody_did_the_bad_thing():
 def test_still_not_and_mocking_faces(text, lang, label):
     got = assess(text, lang).label
     assert got != "complaint" if label == "not a complaint" else got == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Lovely shop, but the box came with a warranty add-on we never asked for.", "complaint"),
+    ("Wow, they upgraded us for free. Never asked for it, what a treat!", "praise"),
+    ("I have not yet received a reply to either of my e-mails about the broken zip.",
+     "complaint"),
+    ("Haven't had a single problem with the router since.", "praise"),
+    ("The damp smell in the hall still hasn't gone away after the clean.", "complaint"),
+    ("The trainee did her best, but nobody showed her how the till works.", "complaint"),
+    ("The agent promised a full refund. The claims team now says it was never approved.",
+     "complaint"),
+    ("The music was way too loud to hear each other.", "complaint"),
+    ("Not too expensive and the staff were lovely.", "praise"),
+    ("Took me twenty minutes to find the checkout button. Very intuitive.", "complaint"),
+    ("Congratulations, you've managed to lose my parcel twice.", "complaint"),
+    ("An hour for two coffees. Worth the wait, I'm sure.", "complaint"),
+    ("The \"improved\" app now forgets my card every time.", "complaint"),
+])
+def test_english_complaints_in_polite_and_ironic_words(text, label):
+    assert assess(text, "en").label == label
