@@ -102,6 +102,11 @@ _NO_PROBLEM = re.compile(
     r"\bdidn'?t (?:have|need) to (?:wait|queue|chase|argue|ask twice|push|call back)\b|"
     r"\bnothing (?:at all )?to (?:complain|moan|grumble) about\b|"
     r"\bnothing (?:was|is|seemed) too much (?:trouble|bother|effort)\b|"
+    r"\bis there anything (?:\w+ ){0,5}(?:that )?(?:isn'?t|is not) (?:good|delicious|great|tasty|"
+    r"lovely|perfect|amazing)\b|"
+    r"\bnever (?:once )?(?:rush(?:es|ed)?|hurr(?:ies|ied)|pressur(?:es|ed)) (?:you|me|us|anyone)\b|"
+    r"\bnever (?:once )?(?:felt|made (?:me|us) feel) like (?:just )?(?:a|another) (?:case )?"
+    r"(?:number|statistic|nuisance|burden)\b|"
     r"\bnever (?:once )?had (?:the|my|an?|any|their) (?:\w+ ){1,2}(?:crash|fail|freeze|break|"
     r"die|go down)\b|"
     r"\bdidn'?t get (?:upsold|ripped off|overcharged|a (?:surprise|hidden) \w+)\b|"
@@ -192,7 +197,7 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 # A word every rewrite above needs: a quick test before running them all with re.I.
 _REWRITTEN_WORDS = re.compile(
     r"\b(?:no|never|not|nobody|zero|without|haven'?t|can'?t|cannot|couldn'?t|could|don'?t|stopped|"
-    r"doesn'?t|hasn'?t|nothing|complain|had|"
+    r"doesn'?t|hasn'?t|nothing|complain|had|anything|"
     r"refused|"
     r"ticked|worth|go|goes|went|going|gone|didn'?t|barely|hardly|should|my|tasted|tastes|"
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")

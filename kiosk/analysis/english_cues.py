@@ -50,7 +50,8 @@ BEYOND_DUTY = re.compile(
     r"(?:our|my) (?:delayed|late|cancell?ed) (?:flight|train|bus|ferry)|had (?:it|them|the \w+) "
     r"(?:sent|delivered|brought|waiting|ready)|ran after|chased (?:after )?(?:me|us)|carried|"
     r"(?:picked up|noticed|remembered|realised|realized) (?:that|it was|my|our|from)|"
-    r"went out of (?:his|her|their|the) way|without (?:me |us )?(?:even )?asking)\b", re.I)
+    r"went out of (?:his|her|their|the) way|without (?:me |us )?(?:even )?asking|without (?:even )?"
+    r"being asked)\b", re.I)
 
 CONTRAST = re.compile(
     r"\b(?:but|however|although|though|except(?: for)?|apart from|aside from|other than|"

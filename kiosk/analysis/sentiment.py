@@ -108,7 +108,9 @@ _ASKS_WHY = re.compile(r"\b(?:why|how come|is there (?:any|a|some) (?:good )?rea
                        r"what'?s the point|what is the point|seriously|neden|niye|nicin|hani|"
                        r"nasil olur|bu nasil|ne bicim)\b")
 
-_OWN_DELAY = re.compile(r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we)\b|\bneden daha once\b")
+_OWN_DELAY = re.compile(r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we)\b|\bneden daha once\b|"
+                        r"\bwhy (?:did )?(?:nobody|no one|no-one) (?:tell|told) (?:me|us)\b"
+                        r"[^.!?]{0,40}\b(?:earlier|sooner|before)\b")
 
 
 def _asks(text: str) -> bool:
@@ -136,6 +138,8 @@ _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebi
                          r"can'?t do\b|"
                          r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we) (?:\w+ ){0,5}"
                          r"(?:sooner|earlier|before|years ago|ages ago)\b|"
+                         r"\bis there anything (?:\w+ ){0,5}(?:that )?(?:isn'?t|is not) (?:good|"
+                         r"delicious|great|tasty|lovely|perfect|amazing)\b|"
                          r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"
                          r"wish|need)\b", re.I)
 

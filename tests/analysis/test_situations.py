@@ -1036,3 +1036,14 @@ def test_still_not_and_mocking_faces(text, lang, label):
 ])
 def test_english_complaints_in_polite_and_ironic_words(text, label):
     assert assess(text, "en").label == label
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The pharmacist never rushes you, even with a queue out the door.", "praise"),
+    ("Never once felt like just a number at this branch.", "praise"),
+    ("Is there anything in this bakery that isn't delicious?", "praise"),
+    ("Why did nobody tell me the shop was closing early?", "complaint"),
+])
+def test_praise_that_reads_like_a_complaint(text, label):
+    got = assess(text, "en").label
+    assert got != "complaint" if label == "not a complaint" else got == label
