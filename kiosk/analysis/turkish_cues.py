@@ -397,6 +397,10 @@ VERDICT = re.compile(
 # A problem put right ("aynı akşam yenisini getirdiler", "3 dakika sonra iade hesabımdaydı").
 RECOVERY = re.compile(
     r"(?<!\w)(?:yenisi(?:ni|yle)? (?:getir|ver|gönder|gonder|yolla|değiştir|degistir)\w*|"
+    # the replacement came, however said: "ertesi gün yenisi geldi", "doğrusu gönderildi"
+    r"(?:yenisi|doğrusu|dogrusu|sağlamı|saglami) (?:(?:\w+ )?(?:içinde|icinde|sonra|gün|gun|"
+    r"saatte|günde|gunde) )?(?:geldi|getirildi|getirilip|gönderildi|gonderildi|takıldı|takildi|"
+    r"verildi|kapıdaydı|kapidaydi)\w*|"
     r"iade (?:etmiş|etmis|etti|edildi|yapıldı|yapildi|hesab)\w*|(?:hemen|anında|aninda|aynı gün|"
     r"ayni gun) (?:çözdü|cozdu|ilgilendi|değiştirdi|degistirdi|getirdi|gönderdi|gonderdi)\w*|"
     r"(?:para|ücret|ucret)(?:sını|sini|sı|si)? almadı\w*|param(?:ı|i)? geri (?:geldi|yattı|yatti|"

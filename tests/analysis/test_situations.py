@@ -1047,3 +1047,9 @@ def test_english_complaints_in_polite_and_ironic_words(text, label):
 def test_praise_that_reads_like_a_complaint(text, label):
     got = assess(text, "en").label
     assert got != "complaint" if label == "not a complaint" else got == label
+
+
+def test_a_replacement_that_came_puts_it_right():
+    assert assess("Kettle arızalıydı, iki gün içinde yenisi geldi. Teşekkürler.", "tr").label \
+        == "praise"
+    assert assess("Kettle arızalıydı, yenisi hâlâ gelmedi.", "tr").label == "complaint"
