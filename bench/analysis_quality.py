@@ -28,7 +28,11 @@ Data:
   finished; its figures were seen then. Never read, never tuned on.
 - bench/data/heldout-7/: 240 items of an eighth (optician stores with hearing-aid centres),
   written blind later in that session and measured once, after its last rules and models.
-  Never read, never tuned on: the figures to quote.
+  Never read, never tuned on.
+- bench/data/heldout-8/ and heldout-9/: 300 items each of a ninth and a tenth (hair and
+  beauty salons; a pharmacy chain), written blind at the start of the next session and
+  measured once, after that session's last rules and models. Never read, never tuned on:
+  the figures to quote.
 """
 
 from __future__ import annotations
@@ -208,10 +212,10 @@ def render(gt: dict, lab: dict, helds: list[tuple[str, dict]], rate: float) -> s
     parts = [(name, held["test"]) for name, held in helds] + [
         ("labelled, dev", lab["dev"]), ("labelled, test (read)", lab["test"])]
     lines += ["", "### Kiosk's own sets (TR + EN, written for the project)", "",
-              "*held-out 7*: bench/data/heldout-7, written blind and measured once, at the end "
-              "— the figures to quote. *held-out 6, 5, 4, 3, 2, 1*: bench/data/heldout-6 to "
-              "heldout, never read, but their figures were seen while the rules changed (1, 2, "
-              "3, 4, 5 and 9 times before). *labelled*: "
+              "*held-out 9, 8*: bench/data/heldout-9 and heldout-8, written blind and measured "
+              "once, at the end — the figures to quote. *held-out 7 to 1*: bench/data/heldout-7 "
+              "to heldout, never read, but their figures were seen while the rules changed (1, "
+              "2, 3, 4, 5, 6 and 10 times before). *labelled*: "
               "bench/data/labelled.jsonl; its test half was read for error analysis on "
               "2026-11-24 and is development material since.", "",
               "| set | lang | n | praise precision | praise recall | embarrassments | "
@@ -271,8 +275,8 @@ def main() -> None:
                                        Thresholds().praise)}
     lab = labelled_scores(items, roster)
     helds = [(f"held-out {n}", held_out(DATA / directory)) for n, directory in (
-        (7, "heldout-7"), (6, "heldout-6"), (5, "heldout-5"), (4, "heldout-4"), (3, "heldout-3"),
-        (2, "heldout-2"), (1, "heldout"))]
+        (9, "heldout-9"), (8, "heldout-8"), (7, "heldout-7"), (6, "heldout-6"), (5, "heldout-5"),
+        (4, "heldout-4"), (3, "heldout-3"), (2, "heldout-2"), (1, "heldout"))]
     rate = throughput(items, roster)
     text = render(gt, lab, helds, rate)
     print(text)
