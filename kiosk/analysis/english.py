@@ -108,7 +108,9 @@ _NO_PROBLEM = re.compile(
     r"\bnever (?:once )?(?:felt|made (?:me|us) feel) like (?:just )?(?:a|another) (?:case )?"
     r"(?:number|statistic|nuisance|burden)\b|"
     r"\bnever (?:once )?had (?:the|my|an?|any|their) (?:\w+ ){1,2}(?:crash|fail|freeze|break|"
-    r"die|go down)\b|"
+    r"die|go down|drop|cut out|lag|buffer|glitch|stop)\b|\bwouldn'?t hesitate to recommend\b|"
+    r"\bsad (?:that )?(?:the \w+|it)(?:'s| is| "
+    r"was) (?:over|ending|ended|finished)\b|\bsad to (?:be leaving|leave|say goodbye)\b|"
     r"\bdidn'?t get (?:upsold|ripped off|overcharged|a (?:surprise|hidden) \w+)\b|"
     r"\b(?:doesn'?t|don'?t|didn'?t|never) treat(?:s|ed)? (?:you|me|us|customers|people) like "
     r"(?:a |an )?(?:criminal|idiot|number|suspect|thief|liar|nuisance|child)s?\b|"
@@ -125,7 +127,8 @@ _NO_PROBLEM = re.compile(
     r"\b(?:didn'?t|did not|haven'?t|have not|hasn'?t|never) (?:have|had|get|got|run into|ran into|"
     r"face|faced|experience|experienced) (?:a single|one|any|a) (?:single )?(?:problem|issue|"
     r"hiccup|glitch|complaint)s?\b(?! (?:resolved|fixed|sorted|solved|answered|addressed|dealt))|"
-    r"\bno (?:soggy|burnt|stale|late|wrong|missing|broken|damaged|rude|squashed|spilled|"
+    r"\bno (?:soggy|burnt|stale|late|wrong|missing|broken|damaged|rude|squashed|spilled|pushy|"
+    r"cancell?ed|hidden|surprise|"
     r"leaking) [a-z]+\b|\bno cold (?:food|chips|fries|pizzas?|soup|meals?|deliver(?:y|ies)|"
     r"burgers?|coffee|kebabs?)\b|"
     r"\bnever (?:keeps?|kept|leaves|left) (?:us|me|you|anyone|customers|people) waiting\b|"
@@ -135,10 +138,16 @@ _NO_PROBLEM = re.compile(
 # Praise VADER's negation rule turns upside down.
 # Slang and frames VADER reads the wrong way round: "smashed it", "no one else could",
 # "never had such a hassle-free return", "I'd like a copy" (a request, not a liking).
-_SLANG = re.compile(r"\b(?:smashed|killed|crushed|aced|nailed|rocked) it\b|\bno ?one else (?:could|"
+_SLANG = re.compile(r"\b(?:smashed|killed|crushed|aced|nailed|rocked) it\b|\bsick (?=(?:app|deal|"
+                    r"place|food|service|course|car|phone|price|view|vibe|job|set ?up)\b)|"
+                    r"\bthe goat\b|"
+                    r"\b(?:almost|nearly|borderline) scary\b|\bno ?one else (?:could|"
                     r"can|would|managed|has)\b|\bnever (?:had|seen|met|experienced|known) (?:such|"
                     r"so|a more)\b", re.I)
 _ANYTHING_BUT = re.compile(r"\banything but\b", re.I)  # "anything but friendly"
+_HAPPY_TEARS = re.compile(r"\b(?:cried|wept|crying|teared up|in tears)\b(?=[^.!?]{0,40}\((?:good|"
+                          r"happy) tears\))|\((?:good|happy) tears\)|\bhappy tears\b|"
+                          r"\btears of joy\b", re.I)
 _REQUEST_LIKE = re.compile(r"\b(?:i'?d|i would|we'?d|we would) like\b", re.I)
 
 
@@ -197,7 +206,7 @@ _CRAZY_FOR = re.compile(r"\b(?:go|goes|went|going|gone) (?:crazy|mad|nuts|wild) 
 # A word every rewrite above needs: a quick test before running them all with re.I.
 _REWRITTEN_WORDS = re.compile(
     r"\b(?:no|never|not|nobody|zero|without|haven'?t|can'?t|cannot|couldn'?t|could|don'?t|stopped|"
-    r"doesn'?t|hasn'?t|nothing|complain|had|anything|"
+    r"doesn'?t|hasn'?t|nothing|complain|had|anything|wouldn'?t|sad|"
     r"refused|"
     r"ticked|worth|go|goes|went|going|gone|didn'?t|barely|hardly|should|my|tasted|tastes|"
     r"smelled|smells|smelt|looked|looks|felt|feels|should'?ve)\b")
@@ -214,7 +223,8 @@ def _own_mishap(match: re.Match) -> str:
 def _slang(match: re.Match) -> str:
     found = match.group().lower()
     return "had a truly" if found.startswith("never") else "uniquely could" \
-        if "else" in found else "excelled"
+        if "else" in found else "great " if found.startswith("sick") else "the best" \
+        if "goat" in found else "remarkable" if "scary" in found else "excelled"
 
 
 def score_english(text: str) -> float:
@@ -234,6 +244,8 @@ def score_english(text: str) -> float:
         text = _DIAGNOSED.sub(r"\1 found the cause", text)
     if _SLANG.search(low):
         text = _SLANG.sub(_slang, text)
+    if "tears" in low:  # "my son cried when it ended (good tears)", "happy tears"
+        text = _HAPPY_TEARS.sub("moved", text)
     if "anything but" in low:
         text = _ANYTHING_BUT.sub("not at all", text)
     if "like" in low:

@@ -18,6 +18,7 @@ RESOLVED = re.compile(
     r"us) back|found (?:my|it|the|me)|posted (?:it|them)|kept (?:it|them)|froze (?:it|my \w+)|"
     r"waved it (?:off|away|through)|(?:came|is|was|looks?) (?:back )?(?:like|as good as) new|"
     # a charge taken back, or never made: "cancelled the damage charge", "didn't charge a thing"
+    r"apologi[sz]ed|(?:called|rang|came) (?:\w+ )?to apologi[sz]e|"
     r"waived|(?:cancell?ed|dropped|reversed|removed|wiped) the (?:\w+ )?(?:charge|fee|fine|"
     r"penalty|bill)|(?:didn'?t|did not|wouldn'?t|never) charge (?:us |me )?(?:a (?:thing|penny|"
     r"lira|cent)|anything|extra|for)|no (?:extra |additional )?charge|free of charge)\b",
@@ -35,6 +36,7 @@ VERDICT = re.compile(
     r"(?:(?:absolute |total |real )?(?:legends?|wizards?|heroes|stars|lifesavers?)(?:,? the lot of "
     r"(?:them|you))?|a (?:real |small )?miracle|unreal|absolutely solid|the real deal|10/10|"
     r"(?:five|5) stars|that'?s how it should be done|is this real life|rare honesty|"
+    r"that'?s how you (?:handle|deal with|fix|do) (?:a |it|this|things|mistakes?|customers?)\w*|"
     r"(?:we|i)(?:'ll| will) (?:definitely |happily |certainly |100% )?(?:be back|"
     r"come (?:back|again)|(?:rent|book|order|shop|stay|use (?:them|you)) again)|"
     r"will (?:definitely |happily )?(?:rent|"
@@ -76,7 +78,20 @@ COMPLAINT_CUES = at_word_starts(
     r"(?:\w+ ){0,4}to (?:be|have|stop|start|get|include|offer|use|serve)\b|"
     # understatement: "we've had better starts", "less than ideal", "I wouldn't say it was
     # especially smooth", "I'd have expected the air con to work"
-    r"\b(?:we|i)(?:'ve| have) (?:definitely |certainly )?had better\b|"
+    r"\b(?:we|i)(?:'ve| have) (?:definitely |certainly )?had (?:better|warmer|friendlier|"
+    r"quicker|faster|cleaner|nicer|smoother|kinder)\b|\bnot (?:exactly )?the (?:smoothest|quickest|"
+    r"fastest|easiest|warmest|friendliest|cleanest|best|most (?:organi[sz]ed|professional|"
+    r"reliable|helpful|pleasant))\b|\bcould (?:be|do with) (?:a (?:touch|bit|little|tad|lot) )?"
+    r"(?:more|less) \w+|"
+    r"\b(?:it )?would be nice,? (?:at some point,? |one day,? |eventually,? )?to (?:receive|get|"
+    r"have|see|hear)\b|\bworth (?:someone )?checking (?:whether|if)\b|\bthis (?:year|century|"
+    r"decade|month) or next\b|\b(?:is|was) (?:the|this|that|your) [\w\"“”' -]{1,40} a joke\b|"
+    r"\b(?:was|is|so|kinda|pretty|lowkey) mid\b|(?<!better than )(?<!better than i )\b"
+    r"(?:i |we )?expected (?:a lot |much |a bit |so much )?(?:more|better)\b|"
+    r"\bnothing special\b|\bnothing to write home about\b|\baverage at best\b|"
+    r"\b(?:two|three|four|five|six|\d+) different (?:people|answers|dates|prices|teachers|"
+    r"stories|things|times|explanations|agents|excuses)\b|\bnow (?:reached|entered|in) (?:its|"
+    r"their) (?:second|third|fourth|fifth|\d+\w*) (?:week|month|day|year)\b|"
     r"\b(?:(?:(?:less than|far from|not exactly|not particularly|not especially|not the most) |"
     r"(?:wouldn'?t|hardly) (?:say|call) (?:it|that|"
     r"this|they|them|the [\w ]{1,30}?) (?:was |were |is |are )?(?:especially |particularly |"
@@ -95,7 +110,7 @@ COMPLAINT_CUES = at_word_starts(
     r"back)?(?! (?:a |one |any )?(?:single )?(?:complaint|problem|issue|bad)s?)|"
     r"\b(?:hasn'?t|haven'?t|won'?t|doesn'?t|didn'?t) (?:gone|go) away\b|"
     r"\bdid (?:his|her|their|my|our) (?:very )?best,? but\b|"
-    r"\b(?:assured|promised|told|said)\b[^.!?]{0,80}[.!?;]\s*(?:\w+ ){0,3}now "
+    r"\b(?:assured|promised|told|said)\b(?:[^.!?]{0,80}[.!?;]\s*){1,2}(?:\w+ ){0,3}now "
     r"(?:say|says|claim|claims|tell|tells)\b|"
     # rhetorical questions: "am I the only one who …", "does anyone at X test the app?",
     # "do you really need to …", a promise of free and then a charge
@@ -318,7 +333,8 @@ RECOVERY = re.compile(
 # Suggestions and requests are not verdicts: "it would be nice if …", "could you add …".
 SUGGESTION = re.compile(
     r"\b(?:could you|can you|would you|please (?:add|consider|bring|stock|open|cancel|resend|"
-    r"send|change|update|move|hold|note|correct|swap|extend)|requesting|"
+    r"send|change|update|move|hold|note|correct|swap|extend|freeze|pause|postpone|transfer|"
+    r"print|put)|requesting|just letting you know|just so you know|heads up|"
     r"it (?:might|would|could) be (?:useful|nice|great|good|helpful|better)|would be (?:nice|"
     r"great|helpful|good|better) (?:if|to)|hope that'?s (?:ok|okay|fine|alright)|i suggest|"
     r"suggestion|(?<!how )is it possible(?! that)|any chance|(?:i'?d|i would) like to "
@@ -334,7 +350,11 @@ _DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never|haven'?t (?:once|eve
                      r"\bcould(?:'ve| have)(?: easily)? $|"  # "could have charged me, but …"
                      # the customer's own plan: "I'll pick it up 15 minutes late"
                      r"\b(?:i'?ll|i will|we'?ll|we will|i might|i may|we might|we may) (?:be|pick|"
-                     r"collect|come|arrive|get|drop)\b(?: [\w']+){0,4} $",
+                     r"collect|come|arrive|get|drop)\b(?: [\w']+){0,4} $|"
+                     # another business's failing, told to praise this one
+                     r"\b(?:the|my|our) (?:last|previous|old|other|former) (?:\w+ )?(?:school|"
+                     r"place|company|shop|garage|provider|bank|one|dentist|vet|clinic|agency|firm)\b"
+                     r"[^.!?]*$|\b(?:i|we) (?:was|were) (?:running )?$",
                      re.I)
 
 

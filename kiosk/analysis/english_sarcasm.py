@@ -13,10 +13,14 @@ from kiosk.analysis.english import score_english
 
 _SARCASM_STRONG = re.compile(
     r"\b(?:thanks for nothing|yeah,? right|said no one ever|what a joke|so much for|"
-    r"worth the wait,? i'?m sure|(?:congrats|congratulations|well done)\b[^.!?]{0,25}\byou'?ve "
+    r"worth the wait,? i'?m sure|(?:a\+|10/10|full marks|gold star|points|award) for "
+    r"(?:consistency|creativity|originality|persistence)|bold strategy|new personal best|"
+    r"such an? (?:treat|joy|delight|pleasure) to (?:sit|wait|stand|queue|freeze|be (?:kept|left|"
+    r"ignored))|(?:congrats|congratulations|well done)\b[^.!?]{0,25}\byou'?ve "
     r"(?:managed|succeeded) to|"
     r"(?:congrats|congratulations|well done|bravo|kudos|thanks|thank you|really appreciated?) "
-    r"(?:on|for) (?:charging|losing|cancel\w*|forgetting|ruining|breaking|making me|overcharging|"
+    r"(?:to [\w ]{1,30} )?(?:on|for) (?:charging|losing|cancel\w*|forgetting|ruining|breaking|"
+    r"making me|overcharging|"
     r"ignoring|(?:raising|increasing|doubling|hiking) (?:my|the|our) (?:\w+ )?(?:price|premium|"
     r"bill|fee|rent|tariff|fare)s?|the (?:\w+ )?(?:alarm going off|power cuts?|outages?|leak|"
     r"price rise)\b(?! (?:notice|update|warning|alert|info|message|text|e-?mail|heads))|"
@@ -74,6 +78,8 @@ _SARCASM_PHRASES = re.compile(
     r"the hold music|the wait|the queue|patience)|"
     r"(?:genius|brilliant|great|stellar|top) (?:staffing|planning|logic|idea|system)|"
     r"another (?:\d+|hour|day|week|half hour)|as always|as usual|what a (?:surprise|shock)|"
+    r"(?:top|great|amazing|fantastic|stellar|excellent) (?:communication|organi[sz]ation|planning|"
+    r"service|job) as (?:always|usual)|"
     r"(?:top|great|amazing|fantastic|stellar) (?:planning|service|job)(?:,| again| as)? "
     r"(?:again|as always|as usual|guys|team|folks)?[.!]*\s*(?:👏|🙄|😒|🤡)?\s*$)")
 _SCARE_QUOTES = re.compile(
@@ -97,7 +103,10 @@ _CLOSING_PRAISE = re.compile(
     r"[.!?]\s+(?:genius|impressive|classic|fantastic|brilliant|bravo|great|perfect|lovely|"
     r"amazing|wonderful|superb|stellar|nice|(?:very|so|really|super) (?:intuitive|efficient|"
     r"convenient|user-friendly|professional|smart)|how (?:generous|thoughtful|kind|"
-    r"considerate|lovely|nice))(?: (?:work|job|stuff|effort|service))?[.!]*\s*"
+    r"considerate|lovely|nice)|innovative|inspiring|visionary|revolutionary|(?:very|so|truly|"
+    r"really) immersive|impressive commitment|truly (?:a|an) [\w ]{1,30}|"
+    r"(?:a )?record worth celebrating)(?: (?:work|job|stuff|effort|service|pricing|planning|"
+    r"organi[sz]ation|communication|system|idea|move|logic))?[.!]*\s*"
     r"(?:👏|🙄)*\s*$", re.I)
 
 

@@ -15,6 +15,7 @@ from kiosk.analysis.text import key, normalise
 _NUMBER = re.compile(r"(?<![\d:/.,])\d+(?:[.,]\d+)?(?![\d:/]|[.,]\d)")
 _PROMISED = re.compile(
     r"\b(?:says|said|shows|showed|listed|labell?ed|label|shelf|menu|advertised|promised|tag|"
+    r"sold as|billed as|"
     r"sign|app|online|website|added|yaziyor\w*|yazan|yazili|etiket\w*|raf\w*|menu\w*|tabela\w*|"
     r"sepet\w*|uygulama\w*|sitede|contract|quote|quoted|tariff|estimated|tarife\w*|sozlesme\w*|"
     r"teklif\w*|tahmini|asked for|booked|appointment|randevu\w*|until|yukledim|"
@@ -28,7 +29,7 @@ _CAME = re.compile(
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
     r"balance|kilitli\w*|cagirdilar|alindim|it'?s been|it has been|saat [\d:.]+ oldu|"
     r"tartinca|tartildiginda|hala|halen|still|bugun|turned up|showed up|saat su an|"
-    r"su an saat|ready|opened|acildi)\b")
+    r"su an saat|ready|opened|acildi|actual|actually|in reality|counted|turned into|ended up)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?:\s?([ap])m\b)?|\s?([ap])m\b)"
                    r"(?![\d:])")  # "10:30", "10.30", "4:15pm", "10am"

@@ -6,7 +6,7 @@ and words in every text. So each roster name is also looked up where its languag
 its words: Turkish in akana's lexicon (a reading as a common noun, adjective or adverb,
 not only as a proper name), English in Webster's Second International (web2, through the
 english-words package, where a lower-case entry is a common word and a capitalised one a
-name). Both are loaded once, when a roster is first matched.
+name, and in GCIDE's headwords). Both are loaded once, when a roster is first matched.
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ def _morphology():
 def _english() -> frozenset[str]:
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2"]))
+    # web2 keeps "Hunter" capitalised, as a surname; GCIDE's headwords, lower-cased, know the
+    # hunter of "job hunter" (and few given names: "david", "sarah", "emma" are not in it)
+    return frozenset(get_english_words_set(["web2"])) | frozenset(
+        get_english_words_set(["gcide"], lower=True))
 
 
 @cache

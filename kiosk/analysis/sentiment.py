@@ -101,7 +101,8 @@ class Signals:
 
 
 # Questions that are complaints however they are worded.
-_ASKS_WHY = re.compile(r"\b(?:why|how come|is there (?:any|a|some) (?:good )?reason|how is "
+_ASKS_WHY = re.compile(r"\b(?:why|how come|how many (?:more )?times|is there (?:any|a|some) "
+                       r"(?:good )?reason|how is "
                        r"(?:it|this|that)|(?:can|could) (?:anyone|"
                        r"someone|somebody|you) (?:\w+ ){0,3}explain (?:how|why)|how can (?:you|"
                        r"they|it|the|a|your)|"
@@ -154,6 +155,7 @@ _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptic
 # The customer's own fear before things went well ("I was dreading the call, but …"), or a
 # fault that is over ("eskiden çok donuyordu, artık sorunsuz").
 _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the worst|scared|"
+                     r"i (?:always |used to )?hated?|"
                      r"terrified|afraid|frightened|anxious|nervous|worried|"
                      r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|bracing|braced|"
                      r"panikle\w*|had (?:my|some) "

@@ -193,3 +193,45 @@ def test_a_replacement_that_came_puts_it_right():
     assert assess("Kettle arızalıydı, iki gün içinde yenisi geldi. Teşekkürler.", "tr").label \
         == "praise"
     assert assess("Kettle arızalıydı, yenisi hâlâ gelmedi.", "tr").label == "complaint"
+
+
+# Language schools (dev-blind-15's trade, written to be hard in English), in fresh words.
+LANGUAGE_SCHOOL = [
+    ("Not the quickest reply I've ever had. Nine days and counting.", "complaint"),
+    ("I've had friendlier welcomes at the tax office.", "complaint"),
+    ("The Wi-Fi could be a touch more reliable. Dropped twice in one lesson.", "complaint"),
+    ("It would be nice, one day, to receive the invoice I asked for in May.", "complaint"),
+    ("Might be worth checking whether the lift works. It hasn't, for me, since March.",
+     "complaint"),
+    ("Are you planning to answer my email this year or next?", "complaint"),
+    ("Was the 'small groups' promise a joke? There were 22 of us.", "complaint"),
+    ("Honestly the course was mid.", "complaint"),
+    ("For what we pay I expected more than a photocopied workbook.", "complaint"),
+    ("The lessons are fine. Nothing special.", "complaint"),
+    ("Three different people gave me three different start dates.", "complaint"),
+    ("The promised call back has now reached its second week.", "complaint"),
+    ("How many more times will my lesson be moved?", "complaint"),
+    ("Advertised: 6 students per class. Actual: 15.", "complaint"),
+    ("A+ for consistency: the heating has been off every Monday since October.", "complaint"),
+    ("Congratulations to the Bornova office on losing my form again.", "complaint"),
+    ("Our teacher called in sick and nobody told us. Stellar communication as always.",
+     "complaint"),
+    ("Brilliant. A chatbot instead of a teacher for the speaking test. Innovative.",
+     "complaint"),
+    ("Never once had the call drop in a whole term of online lessons.", "praise"),
+    ("No pushy sales, no hidden fees, just good teaching.", "praise"),
+    ("Wouldn't hesitate to recommend this school to my friends.", "praise"),
+    ("Sad the course is over, honestly the best six weeks of my year.", "praise"),
+    ("My daughter cried on the last day (happy tears) and hugged her teacher.", "praise"),
+    ("Sick app, the grammar games actually work.", "praise"),
+    ("The certificate came in a week. The old school took four months.", "praise"),
+    ("The manager rang to apologise for the timetable mix-up and gave us a free lesson. "
+     "That's how you handle a mistake.", "praise"),
+    ("Please freeze my course until June, I've had surgery.", "neutral"),
+    ("Just letting you know I'll miss Thursday's class, my son is ill.", "neutral"),
+]
+
+
+@pytest.mark.parametrize("text,label", LANGUAGE_SCHOOL)
+def test_language_schools_in_fresh_words(text, label):
+    assert assess(text, "en").label == label

@@ -174,3 +174,14 @@ def test_the_writer_and_a_question_are_not_the_staff():
                          "en")[0] == ["Joy Kaya"]
     assert find_mentions("Will, the driver, waited an hour for us.", roster, None,
                          "en")[0] == ["Will Harper"]
+
+
+def test_a_word_name_as_a_word_is_not_the_staff():
+    roster = Roster([Person("Hunter Collins"), Person("Summer Whitfield")], [])
+    assert find_mentions("I'm a job hunter, so mornings suit me.", roster, None, "en")[0] == []
+    assert find_mentions("Last summer's course was great.", roster, None, "en")[0] == []
+    assert find_mentions("This summer's camp was the best yet.", roster, None, "en")[0] == []
+    assert find_mentions("Summer's lessons are the best.", roster, None, "en")[0] == \
+        ["Summer Whitfield"]
+    assert find_mentions("Thanks to Hunter for the mock exams!", roster, None, "en")[0] == \
+        ["Hunter Collins"]
