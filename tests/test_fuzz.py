@@ -108,6 +108,10 @@ PATHOLOGICAL = {
     "sentences": "a; b. " * 16_000,
     # applause: the last part of the text was found by a pattern cubic in a sentence's length
     "applause-after-a-long-sentence": "word " * 3_000 + ".x! 👏",
+    # a closing verdict ("… Truly a record.") whose words and the spaces after them overlapped
+    "closing-verdict-then-spaces": ". truly a" + " " * 20_000 + "x",
+    # thanks after a question: tried from every "?" of a long run of them
+    "question-marks": "?" * 20_000 + "x",
 }
 
 

@@ -108,7 +108,8 @@ _NO_PROBLEM = re.compile(
     r"\bnever (?:once )?(?:felt|made (?:me|us) feel) like (?:just )?(?:a|another) (?:case )?"
     r"(?:number|statistic|nuisance|burden)\b|"
     r"\bnever (?:once )?had (?:the|my|an?|any|their) (?:\w+ ){1,2}(?:crash|fail|freeze|break|"
-    r"die|go down|drop|cut out|lag|buffer|glitch|stop)\b|\bwouldn'?t hesitate to recommend\b|"
+    r"die|go down|drop|cut out|lag|buffer|glitch|stop)\b(?! (?:\w+ ){0,3}(?:until|till|before))|"
+    r"\bwouldn'?t hesitate to recommend\b|"
     r"\bsad (?:that )?(?:the \w+|it)(?:'s| is| "
     r"was) (?:over|ending|ended|finished)\b|\bsad to (?:be leaving|leave|say goodbye)\b|"
     r"\bdidn'?t get (?:upsold|ripped off|overcharged|a (?:surprise|hidden) \w+)\b|"
@@ -140,8 +141,7 @@ _NO_PROBLEM = re.compile(
 # "never had such a hassle-free return", "I'd like a copy" (a request, not a liking).
 _SLANG = re.compile(r"\b(?:smashed|killed|crushed|aced|nailed|rocked) it\b|\bsick (?=(?:app|deal|"
                     r"place|food|service|course|car|phone|price|view|vibe|job|set ?up)\b)|"
-                    r"\bthe goat\b|"
-                    r"\b(?:almost|nearly|borderline) scary\b|\bno ?one else (?:could|"
+                    r"\bno ?one else (?:could|"
                     r"can|would|managed|has)\b|\bnever (?:had|seen|met|experienced|known) (?:such|"
                     r"so|a more)\b", re.I)
 _ANYTHING_BUT = re.compile(r"\banything but\b", re.I)  # "anything but friendly"
@@ -215,16 +215,17 @@ _REWRITTEN_WORDS = re.compile(
 def _own_mishap(match: re.Match) -> str:
     """The customer's own trouble, in neutral words."""
     found = match.group().lower()
-    return "my " if found.startswith("my") else "i had my " if found.startswith("i lost") \
-        else "i am picky" if found.startswith("i ") and not found.startswith("i'") and \
-        not found.startswith("i am") else "i am new "
+    if found.startswith("my"):
+        return "my "
+    if found.startswith("i lost"):
+        return "i had my "
+    return "i am new " if found.startswith(("i'm", "i am")) else "i am picky"
 
 
 def _slang(match: re.Match) -> str:
     found = match.group().lower()
     return "had a truly" if found.startswith("never") else "uniquely could" \
-        if "else" in found else "great " if found.startswith("sick") else "the best" \
-        if "goat" in found else "remarkable" if "scary" in found else "excelled"
+        if "else" in found else "great " if found.startswith("sick") else "excelled"
 
 
 def score_english(text: str) -> float:

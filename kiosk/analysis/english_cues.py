@@ -18,7 +18,6 @@ RESOLVED = re.compile(
     r"us) back|found (?:my|it|the|me)|posted (?:it|them)|kept (?:it|them)|froze (?:it|my \w+)|"
     r"waved it (?:off|away|through)|(?:came|is|was|looks?) (?:back )?(?:like|as good as) new|"
     # a charge taken back, or never made: "cancelled the damage charge", "didn't charge a thing"
-    r"apologi[sz]ed|(?:called|rang|came) (?:\w+ )?to apologi[sz]e|"
     r"waived|(?:cancell?ed|dropped|reversed|removed|wiped) the (?:\w+ )?(?:charge|fee|fine|"
     r"penalty|bill)|(?:didn'?t|did not|wouldn'?t|never) charge (?:us |me )?(?:a (?:thing|penny|"
     r"lira|cent)|anything|extra|for)|no (?:extra |additional )?charge|free of charge)\b",
@@ -79,7 +78,8 @@ COMPLAINT_CUES = at_word_starts(
     # understatement: "we've had better starts", "less than ideal", "I wouldn't say it was
     # especially smooth", "I'd have expected the air con to work"
     r"\b(?:we|i)(?:'ve| have) (?:definitely |certainly )?had (?:better|warmer|friendlier|"
-    r"quicker|faster|cleaner|nicer|smoother|kinder)\b|\bnot (?:exactly )?the (?:smoothest|quickest|"
+    r"quicker|faster|cleaner|nicer|smoother|kinder)\b(?![^.!?]{0,40}\b(?:here|than)\b)|"
+    r"\bnot (?:exactly )?the (?:smoothest|quickest|"
     r"fastest|easiest|warmest|friendliest|cleanest|best|most (?:organi[sz]ed|professional|"
     r"reliable|helpful|pleasant))\b|\bcould (?:be|do with) (?:a (?:touch|bit|little|tad|lot) )?"
     r"(?:more|less) \w+|"
@@ -90,8 +90,8 @@ COMPLAINT_CUES = at_word_starts(
     r"(?:i |we )?expected (?:a lot |much |a bit |so much )?(?:more|better)\b|"
     r"\bnothing special\b|\bnothing to write home about\b|\baverage at best\b|"
     r"\b(?:two|three|four|five|six|\d+) different (?:people|answers|dates|prices|teachers|"
-    r"stories|things|times|explanations|agents|excuses)\b|\bnow (?:reached|entered|in) (?:its|"
-    r"their) (?:second|third|fourth|fifth|\d+\w*) (?:week|month|day|year)\b|"
+    r"stories|explanations|agents|excuses)\b|\bnow (?:reached|entered) (?:its|their) (?:second|"
+    r"third|fourth|fifth|\d+\w*) (?:week|month)\b|"
     r"\b(?:(?:(?:less than|far from|not exactly|not particularly|not especially|not the most) |"
     r"(?:wouldn'?t|hardly) (?:say|call) (?:it|that|"
     r"this|they|them|the [\w ]{1,30}?) (?:was |were |is |are )?(?:especially |particularly |"
@@ -100,21 +100,23 @@ COMPLAINT_CUES = at_word_starts(
     r"stellar|seamless|easy|straightforward|reliable)|(?<!than )(?:i'?d|i would|we'?d|we would) "
     r"have expected)\b|"
     # two answers to one question, "at least" after a fault, "eventually being the key word"
-    r"\b(?:which (?:one )?is it\b|who (?:do|should|am|are) (?:i|we) (?:supposed )?(?:to )?believe|"
+    r"\b(?:(?:is|was|are|were) (?:an? )?(?:absolute |complete |total )?joke\b|which (?:one )?"
+    r"is it\b|who (?:do|should|am|are) (?:i|we) (?:supposed )?(?:to )?believe|"
     r"told (?:me|us) one thing|but (?:hey,? )?at least|hey,? at least|(?:being|is) the "
     r"(?:key|operative) word)|"
     # sold what was never asked for, silence, efforts that fixed nothing, a story that changed
     r"\b(?:extras?|charges?|fees?|add-?ons?|insurance|credit|subscription|warranty|cover)\b"
     r"[^.!?]{0,20}\b(?:i|we) never (?:asked|signed up|agreed) for\b|"
     r"\b(?:haven'?t|have not|hasn'?t|has not) (?:yet )?(?:received|got(?:ten)?|heard)\b(?: "
-    r"back)?(?! (?:a |one |any )?(?:single )?(?:complaint|problem|issue|bad)s?)|"
-    r"\b(?:hasn'?t|haven'?t|won'?t|doesn'?t|didn'?t) (?:gone|go) away\b|"
+    r"back)?(?! (?:a |one |any )?(?:single )?(?:\w+ )?(?:complaint|problem|issue|bad|late|wrong|"
+    r"damaged|broken|cold|faulty)\w*)|"
+    r"\b(?:hasn'?t|haven'?t|won'?t|doesn'?t) (?:gone|go) away\b|"
     r"\bdid (?:his|her|their|my|our) (?:very )?best,? but\b|"
     r"\b(?:assured|promised|told|said)\b(?:[^.!?]{0,80}[.!?;]\s*){1,2}(?:\w+ ){0,3}now "
     r"(?:say|says|claim|claims|tell|tells)\b|"
     # rhetorical questions: "am I the only one who …", "does anyone at X test the app?",
     # "do you really need to …", a promise of free and then a charge
-    r"\b(?:am i the only one (?:who|that)|(?:does|do) (?:anyone|anybody|somebody|someone|you "
+    r"\b(?:(?:does|do) (?:anyone|anybody|somebody|someone|you "
     r"guys)(?: at \w+(?: \w+)?)? (?:actually |even |ever )?(?:test|check|read|listen|care|answer|"
     r"proofread)|do (?:you|they) really (?:need|have) to)\b|"
     r"\b(?:free|no charge|included|complimentary)\b[^.!?]{0,60}[.!?;,]\s*(?:but |then )?(?:we |i )?"
@@ -136,7 +138,8 @@ COMPLAINT_CUES = at_word_starts(
     r"response|text|e-?mail|explanation)\b|"
     # "it still doesn't spin", not "still no problems" or "still can't believe how good"
     r"\b(?:still (?:not|no|waiting|haven'?t|hasn'?t|didn'?t|doesn'?t|don'?t|won'?t|isn'?t|"
-    r"aren'?t|wasn'?t|can'?t|cannot)(?! (?:have )?(?:a single |one |any |a |even a )?(?:problems?|"
+    r"aren'?t|wasn'?t|can'?t|cannot)(?! (?:go|shop|eat|look|use) (?:anywhere|elsewhere|anyone)\b)"
+    r"(?! (?:have )?(?:a single |one |any |a |even a )?(?:problems?|"
     r"issues?|complaints?|scratch(?:es)?|marks?|dents?|faults?|regrets?|hiccups?|wear|cracks?|"
     r"stains?|believe|get over|stop|know how|understand how|let (?:me|us) down|disappoint|fail|"
     r"miss a beat)\b)|never (?:arrived|came|received|"
@@ -333,8 +336,8 @@ RECOVERY = re.compile(
 # Suggestions and requests are not verdicts: "it would be nice if …", "could you add …".
 SUGGESTION = re.compile(
     r"\b(?:could you|can you|would you|please (?:add|consider|bring|stock|open|cancel|resend|"
-    r"send|change|update|move|hold|note|correct|swap|extend|freeze|pause|postpone|transfer|"
-    r"print|put)|requesting|just letting you know|just so you know|heads up|"
+    r"hold|note|extend|freeze|pause|postpone|transfer|print)|requesting|just letting you know|"
+    r"just so you know|heads up|"
     r"it (?:might|would|could) be (?:useful|nice|great|good|helpful|better)|would be (?:nice|"
     r"great|helpful|good|better) (?:if|to)|hope that'?s (?:ok|okay|fine|alright)|i suggest|"
     r"suggestion|(?<!how )is it possible(?! that)|any chance|(?:i'?d|i would) like to "
@@ -353,8 +356,8 @@ _DENIED = re.compile(r"\b(?:not (?:one|a single|once)|never|haven'?t (?:once|eve
                      r"collect|come|arrive|get|drop)\b(?: [\w']+){0,4} $|"
                      # another business's failing, told to praise this one
                      r"\b(?:the|my|our) (?:last|previous|old|other|former) (?:\w+ )?(?:school|"
-                     r"place|company|shop|garage|provider|bank|one|dentist|vet|clinic|agency|firm)\b"
-                     r"[^.!?]*$|\b(?:i|we) (?:was|were) (?:running )?$",
+                     r"place|company|shop|garage|provider|bank|dentist|vet|clinic|agency|firm)"
+                     r"(?: \w+){0,2} $|\b(?:i|we) (?:was|were) running $",
                      re.I)
 
 

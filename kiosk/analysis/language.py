@@ -51,18 +51,17 @@ _ONLY_TURKISH = frozenset(
     "hizmet sipariş siparis ürün urun mağaza magaza şube sube teşekkürler tesekkurler teşekkür "
     "tesekkur ederim bile daha sonra önce kadar bey hanım hanim olarak oldu geldi gelmedi "
     "değildi şey sey çünkü cunku artık artik hala hâlâ nedir misiniz mısınız musunuz "
-    "müsünüz miyim mıyım gerçekten gercekten istiyorum kimse neden niye başka baska teslimat "
-    "yazıyor yaziyor dakika dakikada hafta sadece nasıl nasil harika tebrikler rezalet "
-    "seferinde gündür gundur müşteri musteri şubesinde subesinde kurye uygulama yine "
-    "aynı ayni".split())
+    "müsünüz miyim mıyım gerçekten gercekten istiyorum başka baska teslimat yazıyor yaziyor "
+    "dakika dakikada nasıl nasil harika seferinde şubesinde subesinde kurye uygulama yine aynı "
+    "ayni".split())
 # Neither list has words other languages write too: "is", "was", "we", "of", "to", "me", "no"
 # (Dutch, German, Spanish …) or "de", "da", "ne", "mi", "ben", "her", "var".
 _ONLY_ENGLISH = frozenset(
     "the and with this that they were have but very you my our your would could should there "
-    "their been from what when which because thank thanks great good staff service it for had "
-    "are after best every how about does never got arrived just again really ordered please "
-    "honestly only lovely nothing absolutely before asked actually charged nobody quick refund "
-    "who where why order delivery waited".split())
+    "their been from what when which because thank thanks great good staff service it after "
+    "every how about does never got arrived just again really ordered please honestly only "
+    "lovely nothing absolutely before asked actually charged nobody quick who where why "
+    "waited".split())
 # Greek, Cyrillic, Hebrew, Arabic … CJK: never Turkish or English
 _FOREIGN_LETTERS = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u9fff]")
 _WORDS = re.compile(r"[^\W\d_]+")

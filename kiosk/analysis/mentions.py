@@ -61,8 +61,7 @@ _ROLES = frozenset(
     "hemsire doktor eczaci ogretmen egitmen gorevli montajci temsilci danisman satis "
     "magaza personel".split())
 # "the Dawn sideboard", "a Duke armchair": an article before a capitalised word names a thing.
-_ARTICLES = frozenset("the a an this that these our your their last next every each bu su "
-                      "o".split())
+_ARTICLES = frozenset("the a an this that these our your their bu su o".split())
 # "Melek gibi", "Işık kaynağı", "Nehir manzaralı": a Turkish word-name that opens a simile or
 # a compound is the word.
 _TURKISH_COMPOUND = re.compile(r"(?:gibi\w*|kadar|\w+(?:li|lu|siz|suz)|\w+(?:s?[iu]n?(?:da|de|"
@@ -316,13 +315,15 @@ def _word_name_evidence(pattern: _Pattern, words: list[_Word], i: int, shouting:
     nxt = words[i + 1] if i + 1 < len(words) else None
     if prev is not None and prev.base in HONORIFICS:
         return True  # "Mr Rich"
-    if prev is not None and prev.base in _ARTICLES and not (prev.sentence_start
-                                                            and word.sentence_start):
-        return False  # "the Dawn sideboard", "this summer's camp"
+    if word.rest == "s" and not word.capital and not shouting:
+        return False  # "this summer's camp": the word's possessive, not Summer's
     if word.rest:
         return word.rest not in _PLACE_CASE and word.rest not in _CONTRACTIONS
     if not word.capital and not shouting:
         return False  # "up at dawn", "şeker gibiydi": the word
+    if prev is not None and prev.base in _ARTICLES and not (prev.sentence_start
+                                                            and word.sentence_start):
+        return False  # "the Dawn sideboard"
     if nxt is not None and nxt.capital and not shouting and not nxt.sentence_start and \
             nxt.base not in HONORIFICS:
         return False  # "Kuzey Marmara'ya", "Dawn Smith": another place, another person

@@ -29,7 +29,7 @@ _CAME = re.compile(
     r"invoice|closed|fatura\w*|kapandi|kapaliydi|took|today|locked|called in|seen|bakiye\w*|"
     r"balance|kilitli\w*|cagirdilar|alindim|it'?s been|it has been|saat [\d:.]+ oldu|"
     r"tartinca|tartildiginda|hala|halen|still|bugun|turned up|showed up|saat su an|"
-    r"su an saat|ready|opened|acildi|actual|actually|in reality|counted|turned into|ended up)\b")
+    r"su an saat|opened|acildi|actual|actually|in reality|counted|turned into)\b")
 # "Appointment at 10:30. Called in at 13:15.": clock times half an hour or more apart.
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3])(?:[:.]([0-5]\d)(?:\s?([ap])m\b)?|\s?([ap])m\b)"
                    r"(?![\d:])")  # "10:30", "10.30", "4:15pm", "10am"
@@ -209,6 +209,8 @@ def promise_kept(text: str) -> int:
     if not (took or bare):
         return 0
     promised = int(number) * _MINUTES.get(unit, 0)
+    if bare and not 1 / 3 <= int(bare.group(1)) / max(int(number), 1) <= 3:
+        return 0  # "quoted 2 hours, called back in 10": ten what? Not the promise's unit
     actual = (int(took.group(1)) * _MINUTES.get(took.group(2), 0) if took
               else int(bare.group(1)) * _MINUTES.get(unit, 0))
     if not promised or not actual or promised == actual:

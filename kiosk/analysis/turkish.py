@@ -180,7 +180,7 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
         if hit.flag == "!" and folds[k] == "bile" and k > i + 1:
             break  # "altı aydır bir kez bile bozuk ürün gelmedi": the gelmedi has its own subject
         if hit.flag == "!" and toks[k].hit is not None and toks[k].hit.flag != "!" and \
-                toks[k].hit.valence < 0:
+                toks[k].hit.valence < 0 and not toks[k].hit.verb:
             break  # "teslimde gizli ücret çıkmadı": the verb denies the nearer fault
         if folds[k - 1] == "ve" and k > i + 1 and not _is_sentiment(toks[k]) and \
                 toks[k].kind == "word" and hit.flag != "!":

@@ -49,10 +49,10 @@ _COMPLAINT = at_word_starts(
     r"paslan|sokul)\w*\b)\w+(?:ilmedi|ulmadi|ilmadi|ulmedi|lmedi|lmadi)\b|"
     # still not: "bedeli hâlâ hesabıma yatmadı", "kapılar hâlâ kapalı" (never "kanepe hâlâ
     # yıpranmadı": what still has not gone wrong)
-    r"\b(?:hala|halen) (?:\w+ ){0,2}?(?<!su )(?<!ses )(?<!iz )(?<!koku )(?<!leke )(?<!sorun )"
-    r"(?<!ariza )(?<!hata )(?!(?:bozul|kiril|yipran|sol|eski|kop|yirt|paslan|catla|"
-    r"boz|cizil|lekelen|sark|bit|tuken|unut|sikil)\w*\b)\w+(?:madi|medi|mamis|memis|madilar|"
-    r"mediler|miyor|muyor)\b|\b(?:hala|halen) (?:\w+ )?kapali\b|"
+    r"\b(?:hala|halen) (?:\w+ ){0,2}?(?:yat(?:ma|ir\w*ma)(?:di|mis)|onaylanma(?:di|mis)|"
+    r"sonuclanma(?:di|mis)|duzelme(?:di|mis)|don(?:me|ul)(?:di|mis|diniz)|ulasma(?:di|mis)|"
+    r"acilmiyor|calismiyor|baglanma(?:di|mis)|kurulma(?:di|mis)|gorunmuyor|aktif olma(?:di|mis))"
+    r"\w*|\b(?:hala|halen) (?:\w+ )?kapali\b|"
     r"(?:\d+|bir|yarim|iki|uc|dort|bes|on|kirk|yirmi|otuz) (?:dakika|dk|saat|gun|hafta)"
     r"(?:dir|tir|dur|tur)? (?:boyunca )?(?:bekle|sirada|kuyrukta|gelmedi|ulasmadi|cevap)\w*|"
     r"(?:gelmedi|ulasmadi|teslim edilmedi|iade edilmedi|donus yapilmadi|donulmedi|"
