@@ -317,9 +317,10 @@ def _staff_act(text: str, language: _Language) -> bool:
 
 def may_be_fact(verdict: Verdict, s: Signals) -> bool:
     """Whether the complaint model may read a complaint the rules have no word for ("charged
-    twice for one ride"). A question asks, and a story of staff putting things right names
-    the trouble they solved."""
-    return verdict.label == "neutral" and not s.question and not s.kind_act
+    twice for one ride"). A question asks, a story of staff putting things right names the
+    trouble they solved, and a change of the customer's own plans gives its own reasons."""
+    return verdict.label == "neutral" and not s.question and not s.kind_act and not (
+        s.own_change and s.suggestion)
 
 
 # Praise told as a fact is not rescued where the complaint model thinks a complaint at all
