@@ -74,6 +74,11 @@ def _emoji_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(e) for e in sorted(_EMOJI_WORDS, key=len, reverse=True)))
 
 
+# "Is there anything here that isn't delicious?": praise, and a question that answers itself
+# (sentiment._RHETORICAL); one pattern for both.
+ANYTHING_NOT_GOOD = (r"\bis there anything (?:\w+ ){0,5}(?:that )?(?:isn'?t|is not) (?:good|"
+                     r"delicious|great|tasty|lovely|perfect|amazing)\b")
+
 # VADER reads "no problems" as a negated negative and lands near zero or below; customers
 # mean it as praise ("had no problems at all, very happy").
 _NO_PROBLEM = re.compile(
@@ -102,8 +107,7 @@ _NO_PROBLEM = re.compile(
     r"\bdidn'?t (?:have|need) to (?:wait|queue|chase|argue|ask twice|push|call back)\b|"
     r"\bnothing (?:at all )?to (?:complain|moan|grumble) about\b|"
     r"\bnothing (?:was|is|seemed) too much (?:trouble|bother|effort)\b|"
-    r"\bis there anything (?:\w+ ){0,5}(?:that )?(?:isn'?t|is not) (?:good|delicious|great|tasty|"
-    r"lovely|perfect|amazing)\b|"
+    + ANYTHING_NOT_GOOD + "|"
     r"\bnever (?:once )?(?:rush(?:es|ed)?|hurr(?:ies|ied)|pressur(?:es|ed)) (?:you|me|us|anyone)\b|"
     r"\bnever (?:once )?(?:felt|made (?:me|us) feel) like (?:just )?(?:a|another) (?:case )?"
     r"(?:number|statistic|nuisance|burden)\b|"

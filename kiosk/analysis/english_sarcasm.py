@@ -92,7 +92,7 @@ _SCARE_QUOTES = re.compile(
 # The dramatic pause before the twist: "arrived just in time... for tomorrow's breakfast".
 _PAUSE = re.compile(r"(?:\.\.\.|…)\s*(?:(?:for|to|in|and|but|only|if|just|on)\b|(?:\w+ ){0,2}"
                     r"(?:later|after)\b)", re.I)
-_EYE_ROLL = re.compile(r"[🙄😒🤡🙃]|(?<![a-z]):-?/(?!/)")
+_EYE_ROLL = re.compile("[🙄😒🤡🙃]|" + irony.CROOKED_MOUTH)
 _LAUGH = re.compile("[😂🤣]")
 # Quotation marks around a short phrase: the customer quoting a promise back ("'fresh'").
 _QUOTED = re.compile(r"(?:^|\s)['\"“‘][^'\"”’\n]{2,30}['\"”’](?=[\s.,!?;:]|$)")

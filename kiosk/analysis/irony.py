@@ -13,6 +13,8 @@ _CLAP = re.compile("👏")
 _QUOTED_SPAN = re.compile(r"[\"“‘«][^\"”’»\n]{0,60}[\"”’»]")  # a name on a cake, not praise
 _EXCLAIMED = re.compile(r"\s*(?:[,.;:!?…—-]|$)")
 _STOPS = ",.;:!?…"
+# A crooked mouth ":/" (not the "://" of a link) mocks the thanks beside it, in any language.
+CROOKED_MOUTH = r"(?<![a-z]):-?/(?!/)"
 
 
 def _last_part(text: str) -> str | None:

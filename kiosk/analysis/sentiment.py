@@ -98,7 +98,7 @@ class Signals:
     asks_why: bool = False  # "why is it always late?", "neden hep eksik geliyor?"
     kind_act: bool = False  # staff solved or helped: "swapped the cracked box"
     staff_act: bool = False  # and the act is told plainly, by someone else than the writer
-    own_change: bool = False  # the customer asks to change their own plans: cancel, postpone
+    own_change: bool = False  # a request to change the customer's own plans: cancel, postpone
 
 
 # Questions that are complaints however they are worded.
@@ -141,8 +141,7 @@ _RHETORICAL = re.compile(r"\b(?:baska|daha) ne (?:isteriz|istenir|ister|isteyebi
                          r"can'?t do\b|"
                          r"\bwhy (?:didn'?t|haven'?t|hadn'?t) (?:i|we) (?:\w+ ){0,5}"
                          r"(?:sooner|earlier|before|years ago|ages ago)\b|"
-                         r"\bis there anything (?:\w+ ){0,5}(?:that )?(?:isn'?t|is not) (?:good|"
-                         r"delicious|great|tasty|lovely|perfect|amazing)\b|"
+                         + english.ANYTHING_NOT_GOOD + "|"
                          r"\bwhat more (?:could|can|would|do) (?:you|i|we|anyone|one) (?:want|ask|"
                          r"wish|need)\b", re.I)
 
@@ -259,6 +258,7 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         # the story. ("Waited 2 hours for a cold pizza. 10/10." has no act: that is irony.)
         worst, cues, negative_context = max(worst, 0.0), False, False
         overall = max(overall, last, 0.6)
+    suggestion = language.suggestion(text) and not rhetorical
     return Signals(
         overall=overall, worst=worst, best=max(scores),
         after=clause_scores[-1] if clause_scores else None, cues=cues,
@@ -266,10 +266,10 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         sarcasm=sarcasm,
         question=_asks(text) and not rhetorical,
         asks_why=_asks_why(folded, "?" in text),
-        suggestion=language.suggestion(text) and not rhetorical,
+        suggestion=suggestion,
         rating=rating, kind_act=kind_act,
         staff_act=kind_act and worst >= 0 and _staff_act(text, language),
-        own_change=bool(_OWN_CHANGE.search(folded)))
+        own_change=suggestion and bool(_OWN_CHANGE.search(folded)))
 
 
 def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
@@ -319,8 +319,7 @@ def may_be_fact(verdict: Verdict, s: Signals) -> bool:
     """Whether the complaint model may read a complaint the rules have no word for ("charged
     twice for one ride"). A question asks, a story of staff putting things right names the
     trouble they solved, and a change of the customer's own plans gives its own reasons."""
-    return verdict.label == "neutral" and not s.question and not s.kind_act and not (
-        s.own_change and s.suggestion)
+    return verdict.label == "neutral" and not s.question and not s.kind_act and not s.own_change
 
 
 # Praise told as a fact is not rescued where the complaint model thinks a complaint at all
@@ -369,7 +368,7 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
         return Verdict(round(overall, 4), "neutral", why)
     if "mixed" in reasons:
         return Verdict(round(min(overall, s.worst), 4), "complaint", why)
-    if s.own_change and s.suggestion and not s.cues and not s.asks_why and s.worst > -0.6 and \
+    if s.own_change and not s.cues and not s.asks_why and s.worst > -0.6 and \
             "low rating" not in reasons:
         # "Please cancel my transfer, the hotel moved us": the bad words are the customer's
         # reason for asking, not a verdict on the shop

@@ -44,7 +44,7 @@ _MASTERPIECE = re.compile(r"\b(?:organizasyon|planlama|hizmet|yonetim) (?:sahese
 _QUOTED = re.compile(r"(?:^|\s)['\"“‘«][^'\"”’»\n]{2,30}['\"”’»](?=[\s.,!?;:]|$)")
 _LAUGH = re.compile("[😂🤣🙃🙄]")
 # A clown or a crooked mouth beside thanks or praise mocks them: "teşekkürler gerçekten :/"
-_MOCKING = re.compile(r"🤡|(?<![a-z]):/(?!/)|(?<![a-z]):-/")
+_MOCKING = re.compile("🤡|" + irony.CROOKED_MOUTH)
 _MOCKED = re.compile(r"\b(?:tesekkur|sagol|bravo|tebrik|harika|super|mukemmel|muhtesem|"
                      r"eline saglik|helal|sahane|saglam is)\w*")
 _ADMIRING = re.compile(r"\b(?:hayranim|saygi duyuyorum|ne kibar|ne incelik|ne hizmet|"
