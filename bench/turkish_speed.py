@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 import time
 
-from kiosk.analysis.turkish import sarcasm_markers, score_turkish
+from kiosk.analysis.turkish import score_turkish
+from kiosk.analysis.turkish_sarcasm import sarcasm_markers
 
 OPENINGS = ["Kasiyer Ayşe Hanım'a", "Kadıköy şubesindeki ekibe", "Kurye Mehmet Bey'e", "Merhaba,",
             "Moda'daki fırına", "Bugün", "Dün akşam", "Online siparişte", "@bereketmarket"]

@@ -1,6 +1,6 @@
 """Turkish sarcasm: praise words used to complain ("Harika, yine 40 dakika kuyruk 👏").
 
-The scorer's own markers (kiosk.analysis.turkish.sarcasm_markers) settle it, as do a virtue
+The scorer's own markers (sarcasm_markers, read off its tokens) settle it, as do a virtue
 in scare quotes, thanks for something going wrong or a sarcastic "masterpiece"; weaker signs
 count in pairs, or one beside a negative situation.
 """
@@ -11,6 +11,7 @@ import re
 
 from kiosk.analysis import irony, turkish
 from kiosk.analysis.text import key, normalise
+from kiosk.analysis.turkish_words import _fold
 
 _SCARE_QUOTED = re.compile(
     r"[\"“'‘«](?:[^\"”'’»]{0,25}\b)?(?:hizli|guler yuz|ilgili|taze|kaliteli|ucuz|uygun|"
@@ -55,7 +56,7 @@ def sarcasm(text: str, negative_context: bool) -> bool:
     """Turkish sarcasm: the scorer's own markers, scare quotes around a virtue, or praise
     words opening or closing a text that is otherwise about something going wrong. Weak
     signs count in pairs, or one beside a negative situation."""
-    if turkish.sarcasm_markers(text):
+    if sarcasm_markers(text):
         return True
     folded = key(normalise(text))
     if _SCARE_QUOTED.search(folded) or _MASTERPIECE.search(folded) or \
@@ -70,3 +71,45 @@ def sarcasm(text: str, negative_context: bool) -> bool:
             + irony.ironic_applause(text, negative_context, turkish.score_turkish)
             + bool(_ADMIRING.search(folded)))
     return weak >= 2 or (weak >= 1 and negative_context)
+
+
+_SARCASM_PRAISE = frozenset({
+    "harika", "super", "mukemmel", "muhtesem", "sahane", "bravo", "tebrik", "aferin",
+    "helal olsun", "dahiyane", "efsane", "muthis", "eline saglik", "el saglik", "ne guzel"})
+_THANKS = frozenset({"tesekkur", "sayenizde", "sagol"})
+_SARCASM_EMOJI = frozenset({"🙃", "🙄"})
+_REPEAT = frozenset({"yine", "gene", "hep", "klasik", "tabii", "tabi"})
+
+
+def sarcasm_markers(text: str) -> bool:
+    """True when the text carries cues of sarcastic praise: "(!)"; a praise interjection beside
+    a complaint or a "yine" ("Harika, yine 40 dakika kuyruk"); bare praise in a complaining
+    sentence ("Mükemmel hizmet, siparişim 2 saattir gelmedi"); thanks with 🙃/🙄 or "sayenizde"."""
+    if re.search(r"\(\s*!+\s*\)", text):
+        return True
+    sentences, _ = turkish._evaluate(text)
+    tokens = [t for sentence in sentences for t in sentence]
+    stems = {_fold(t.hit.stem) for t in tokens if t.hit is not None}
+    complaint = any(t.value <= -1.0 for t in tokens)
+    mocking = any(t.word in _SARCASM_EMOJI for t in tokens)
+    if stems & (_SARCASM_PRAISE | _THANKS) and (mocking or complaint and "sayenizde" in stems):
+        return True  # "teşekkürler gerçekten 🙃", "sayenizde kahveyi soğuk içmeyi öğrendim"
+    repeat = any(t.fold in _REPEAT for t in tokens)
+    sincere = any(t.value > 0 and t.hit.flag != "symbol" and _fold(t.hit.stem) not in
+                  _SARCASM_PRAISE for t in tokens)
+    for sentence in sentences:
+        # Once per sentence, not once per word: a long sentence must not cost its square.
+        contrast = any(t.fold in turkish._CONTRAST for t in sentence)
+        last_bad = max((i for i, t in enumerate(sentence) if t.value <= -1.0), default=-1)
+        for i, tok in enumerate(sentence):
+            if tok.hit is None or _fold(tok.hit.stem) not in _SARCASM_PRAISE:
+                continue
+            stem = _fold(tok.hit.stem)
+            bare = " " in stem or tok.fold in (stem, stem + "ler", stem + "lar")
+            if i == 0 and bare and (len(sentence) == 1 or any(
+                    t.kind == "sep" for t in sentence[1:4])):
+                if complaint or repeat and not sincere:
+                    return True  # "Harika, yine 40 dakika kuyruk." "Bravo, çok iyi planlama."
+            if bare and not contrast and i < last_bad:
+                return True  # "Mükemmel hizmet, siparişim 2 saattir gelmedi."
+    return False

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.analysis.turkish import sarcasm_markers, score_turkish
+from kiosk.analysis.turkish import score_turkish
+from kiosk.analysis.turkish_sarcasm import sarcasm_markers
 from kiosk.analysis.turkish_words import turkish_lower, turkish_sentences
 
 LEXICON = Path(__file__).resolve().parents[2] / "kiosk" / "analysis" / "data" / "tr_lexicon.tsv"
