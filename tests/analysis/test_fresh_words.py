@@ -6,6 +6,12 @@ import pytest
 
 from kiosk.analysis.sentiment import assess
 
+
+def _reads_as(text: str, lang: str, label: str) -> bool:
+    """The label, or only "not a complaint" where that is all a rule promises."""
+    got = assess(text, lang).label
+    return got != "complaint" if label == "not a complaint" else got == label
+
 # Car hire and transfers (dev-blind-13's trade), in fresh words: understatement, two answers to
 # one question, a fault that is still there, a charge dropped or never made, "but hey, at least".
 CAR_HIRE = [
@@ -93,8 +99,7 @@ def test_pleasant_surprises_and_promises_beaten(text, lang, label):
 def test_trying_to_is_not_working(text, label):
     # "satmaya çalışmadı" is didn't try to sell; whether a plain fact is praise is the rescue
     # model's call, so the rule only promises it is no complaint
-    got = assess(text, "tr").label
-    assert got != "complaint" if label == "not a complaint" else got == label
+    assert _reads_as(text, "tr", label)
 
 
 @pytest.mark.parametrize("text,lang,label", [
@@ -152,8 +157,7 @@ def test_nobody_did_the_bad_thing():
     ("Thanks for the update, the order is still stuck in 'processing' :/", "en", "complaint"),
 ])
 def test_still_not_and_mocking_faces(text, lang, label):
-    got = assess(text, lang).label
-    assert got != "complaint" if label == "not a complaint" else got == label
+    assert _reads_as(text, lang, label)
 
 
 @pytest.mark.parametrize("text,label", [
@@ -184,8 +188,7 @@ def test_english_complaints_in_polite_and_ironic_words(text, label):
     ("Why did nobody tell me the shop was closing early?", "complaint"),
 ])
 def test_praise_that_reads_like_a_complaint(text, label):
-    got = assess(text, "en").label
-    assert got != "complaint" if label == "not a complaint" else got == label
+    assert _reads_as(text, "en", label)
 
 
 def test_a_replacement_that_came_puts_it_right():

@@ -15,11 +15,15 @@ PLAIN_PRAISE = [
 ]
 
 
+def _verdicts_of_plain_facts(texts: list[str], lang: str, language) -> list:
+    """What the whole pipeline says of texts the rules alone call neutral."""
+    for text in texts:
+        assert decide(read_signals(text, language, None), 0.35, -0.25).label == "neutral"
+    return [assess(text, lang) for text in texts]
+
+
 def test_praise_told_as_a_plain_fact_is_found_and_waits_for_a_curator():
-    verdicts = []
-    for text in PLAIN_PRAISE:
-        assert decide(read_signals(text, _turkish(), None), 0.35, -0.25).label == "neutral"
-        verdicts.append(assess(text, "tr"))
+    verdicts = _verdicts_of_plain_facts(PLAIN_PRAISE, "tr", _turkish())
     rescued = [v for v in verdicts if "told as a fact" in v.reasons]
     assert rescued, "the rescue model found none of them"
     for verdict in rescued:
@@ -34,10 +38,7 @@ def test_english_praise_told_as_a_plain_fact_is_found_too():
              "my mum.", "The assembler built a bed and two wardrobes in under three hours.",
              "Our new fridge was installed on Tuesday and the old one taken away the same day.",
              "The two movers took every bit of cardboard away with them."]
-    verdicts = []
-    for text in plain:
-        assert decide(read_signals(text, _english(), None), 0.35, -0.25).label == "neutral"
-        verdicts.append(assess(text, "en"))
+    verdicts = _verdicts_of_plain_facts(plain, "en", _english())
     rescued = [v for v in verdicts if "told as a fact" in v.reasons and v.label == "praise"]
     assert rescued, "the rescue model found none of them"
     for verdict in rescued:  # at the praise threshold, so a curator reads it first
