@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kiosk.analysis import english_trades
-from kiosk.analysis.english import HONEST_ACTS
+from kiosk.analysis.english import HONEST_ACTS, score_english
 from kiosk.analysis.text import at_word_starts
 
 # The staff put something right: a story's bad words are the problem they solved.
@@ -194,7 +194,11 @@ COMPLAINT_CUES = at_word_starts(
     r"back)|(?:was|were|is|are) supposed to|(?:still )?no (?:reply|response|answer|call ?back|"
     r"update|refund|apology)|where(?:'s| is) my (?:order|refund|parcel|delivery|money)|"
     r"(?:can'?t|cannot|unable to|couldn'?t) (?:log ?in|sign in|pay|check ?out|reach|get "
-    r"through|get hold)|not what i (?:ordered|asked for|paid for)|(?:they|he|she|you|staff|"
+    r"through|get hold)|not what (?:i|we) (?:ordered|asked for|paid for|booked|wanted|"
+    r"requested|(?:was|were) (?:promised|quoted|told))|not the (?:\w+ ){1,3}(?:i|we) (?:paid|"
+    r"asked|booked) for|(?:it'?s|it is|now on|we'?re on|this is) day (?:\d+|\w+teen|twenty)"
+    r"(?= ?[.!?…]|$|,? (?:and )?(?:still|nothing|no |counting))|"
+    r"(?:they|he|she|you|staff|"
     r"driver|courier|"
     r"cashier|someone|somebody) (?:\w+ )?(?:forgot|left out) (?:my|the|to|our)|(?:was|were|got) "
     r"(?:forgotten|left out)|out of date|past (?:its|the|their) (?:sell|use|best)|"
@@ -366,13 +370,20 @@ _WAITED_FOR_ME = re.compile(r"\s*(?:while (?:i|we)|for (?:me|us)|until (?:i|we))
 _WE_WAITED = re.compile(r"\b(?:i|we|i'?ve|we'?ve|i had|we had)\s*$")
 
 
+# "They said it was 'basically the same'. It isn't.": a state the shop claimed, then denied.
+# Not a feared one ("'a nightmare'. It wasn't."), nor an event ("'it'll hurt'. It didn't.").
+_CLAIM_DENIED = re.compile(r"[\"'“‘]([^\"'”’]{2,80})[\"'”’][.!]? (?:it|they|that|he|she) (?:is|was|"
+                           r"are|were|has|have)(?:n'?t| not)(?= ?[.!]|$)")
+
+
 def complaint_cues(text: str) -> bool:
     """A complaint situation somewhere in the text, unless the text says it never happened."""
     low = text.lower()  # the cues are lower case; matching without re.I is 4× faster
     return any(not _DENIED.search(low[max(0, m.start() - 50):m.start()])
                and not (m.group().startswith("wait") and _WAITED_FOR_ME.match(low, m.end())
                         and not _WE_WAITED.search(low, 0, m.start()))
-               for m in COMPLAINT_CUES.finditer(low))
+               for m in COMPLAINT_CUES.finditer(low)) or (
+        "n" in low and any(score_english(m.group(1)) >= 0 for m in _CLAIM_DENIED.finditer(low)))
 
 
 def praise_cues(text: str) -> bool:

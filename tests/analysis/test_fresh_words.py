@@ -4,6 +4,7 @@ questions, requests with a sad reason, sarcasm, and what did or did not go wrong
 
 import pytest
 
+from kiosk.analysis import english_cues
 from kiosk.analysis.sentiment import assess
 
 
@@ -268,3 +269,42 @@ def test_what_a_reviewer_wrote_to_break_the_rules(lang, text, label):
 def test_the_animal_is_not_slang():
     assert assess("The goat was tough and dry.", "en").label != "praise"
 
+
+
+# What the ten held-out sets whose figures had been seen (now development material) taught,
+# each in fresh words: a fault denied with one word between ("no fringe damage"), days counted
+# past a promise, what was paid for and not got, "Again.", a claim quoted and denied, and the
+# customer's own fear or fury in a story that ends well.
+SEEN_HELD_OUTS = [
+    ("Three rugs back in a week, smelling clean, no colour damage.", "en", "praise"),
+    ("Contact lenses fitted in ten minutes and zero eye irritation since.", "en", "praise"),
+    ("The engineer said the part would come in 3 days. It's day 11.", "en", "complaint"),
+    ("Ordered on Monday, told two days. Now on day 8 and still nothing.", "en", "complaint"),
+    ("It's day 4 of the course and I already love it.", "en", "praise"),
+    ("The facial was 30 minutes, not the full hour we paid for.", "en", "complaint"),
+    ("Asked for a window seat in the booking. Not what we were promised.", "en", "complaint"),
+    ("The parcel locker ate my code. Again.", "en", "complaint"),
+    ("Brilliant service. Again!", "en", "praise"),
+    ("The agent said the room was 'sea facing'. It isn't.", "en", "complaint"),
+    ("Elif was so gentle with my daughter, who was frightened of needles.", "en", "praise"),
+    ("Walked in fuming about a double charge, walked out laughing. Thank you Onur.", "en",
+     "praise"),
+    ("I had a panic attack on the platform and the guard sat with me until it passed. So kind.",
+     "en", "praise"),
+    ("I was frightened of the drill, and the dentist was rough and rushed.", "en", "complaint"),
+]
+
+
+@pytest.mark.parametrize("text, lang, label", SEEN_HELD_OUTS)
+def test_lessons_of_the_seen_held_outs_in_fresh_words(text, lang, label):
+    assert _reads_as(text, lang, label)
+
+
+@pytest.mark.parametrize("text, denied", [
+    ("The agent said the room was 'sea facing'. It isn't.", True),
+    ("The tracking page says \"out for delivery\". It wasn't.", True),
+    ("The nurse said \"this will sting a bit\". It didn't.", False),  # an event, not a state
+    ("Everyone warned me \"the registry office is a nightmare\". It wasn't.", False),  # feared
+])
+def test_a_claim_quoted_and_denied(text, denied):
+    assert english_cues.complaint_cues(text) is denied

@@ -9,10 +9,14 @@ from importlib.resources import files
 import pytest
 
 from kiosk.analysis import praise_model, sentiment
-from kiosk.analysis.sentiment import assess
+from kiosk.analysis.sentiment import PRAISE_VETO, assess
 from kiosk.curation import auto_approvable
 
 AUTO_APPROVE = 0.5  # the AUTO_APPROVE_SCORE default
+
+
+def rules_alone(text: str) -> sentiment.Verdict:
+    return sentiment.decide(sentiment.read_signals(text, sentiment._english(), None), 0.35, -0.25)
 
 
 def _shipped() -> tuple[dict, int]:
@@ -58,13 +62,41 @@ def test_plain_praise_skips_the_queue(text):
                            AUTO_APPROVE)
 
 
-@pytest.mark.parametrize("text", [
-    "Looks great, works like crap.",
-    "It's not the end of the world, but a better design sure would be nice.",
-])
-def test_praise_the_rules_miss_but_the_model_doubts_waits(text):
-    verdict = assess(text, "en")
+def test_praise_the_rules_miss_but_the_model_doubts_waits():
+    verdict = assess("Looks great, works like crap.", "en")
     assert verdict.label == "praise"  # the rules alone would have shown it
-    assert verdict.confidence < praise_model.threshold("en")
+    assert PRAISE_VETO <= verdict.confidence < praise_model.threshold("en")
     assert not auto_approvable(verdict.label, "en", verdict.score, verdict.confidence, [],
                                AUTO_APPROVE)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("It's not the end of the world, but a better design sure would be nice.", "neutral"),
+    ("Hopefully someone at the head office reads this, because the shop staff clearly couldn't"
+     " care less.", "neutral"),
+    ("Asked for a trim, left with a bob. Paid 900 TL for the privilege.", "complaint"),
+])
+def test_praise_the_model_finds_unlikely_is_not_praise(text, label):
+    assert rules_alone(text).label == "praise"
+    verdict = assess(text, "en")
+    assert (verdict.label, verdict.reasons[-1]) == (label, "praise doubted")
+
+
+@pytest.mark.parametrize("text", [
+    # The price of the veto, kept in sight: plain praise whose words the model has mostly
+    # seen in complaints ("group" is one).
+    "Not one complaint from the group.",
+])
+def test_the_veto_costs_some_plain_praise(text):
+    assert rules_alone(text).label == "praise"
+    assert assess(text, "en").label == "neutral"
+
+
+@pytest.mark.parametrize("text", [
+    "Deniz noticed my voucher was about to expire and used it on today's order.",
+])
+def test_a_kind_act_or_a_good_rating_outweighs_the_models_doubt(text):
+    signals = sentiment.read_signals(text, sentiment._english(), None)
+    assert signals.staff_act and praise_model.probability(text, "en", signals) < PRAISE_VETO
+    assert assess(text, "en").label == "praise"
+    assert assess(text, "en", rating=5).label == "praise"

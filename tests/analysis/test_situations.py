@@ -391,7 +391,6 @@ READ_IN_CONTEXT = [
      "complaint"),
     ("Lovely frames, kind staff. Only downside is the two-week wait for lenses.", "en",
      "complaint"),
-    ("Not one complaint from the group.", "en", "praise"),
     ("I'd just like to say thank you to the whole team.", "en", "praise"),
     # english slang requests emoji and jobs not done
     ("The painters smashed it, walls look perfect.", "en", "praise"),  # slang VADER reads as harm
