@@ -82,14 +82,16 @@ def test_praise_the_model_finds_unlikely_is_not_praise(text, label):
     assert (verdict.label, verdict.reasons[-1]) == (label, "praise doubted")
 
 
-@pytest.mark.parametrize("text", [
-    # The price of the veto, kept in sight: plain praise whose words the model has mostly
-    # seen in complaints ("group" is one).
-    "Not one complaint from the group.",
+@pytest.mark.parametrize("text, lang", [
+    # The price of the veto, kept in sight: praise whose words the models have mostly seen
+    # in complaints ("group"; "the system won't let me").
+    ("Not one complaint from the group.", "en"),
+    ("Yıldız az, 10 yıldız verirdim ama sistem izin vermiyor. Her şey harikaydı.", "tr"),
 ])
-def test_the_veto_costs_some_plain_praise(text):
-    assert rules_alone(text).label == "praise"
-    assert assess(text, "en").label == "neutral"
+def test_the_veto_costs_some_praise(text, lang):
+    signals = sentiment.read_signals(text, sentiment._LANGUAGES[lang](), None)
+    assert sentiment.decide(signals, 0.35, -0.25).label == "praise"
+    assert "praise doubted" in assess(text, lang).reasons
 
 
 @pytest.mark.parametrize("text", [
@@ -100,3 +102,18 @@ def test_a_kind_act_or_a_good_rating_outweighs_the_models_doubt(text):
     assert signals.staff_act and praise_model.probability(text, "en", signals) < PRAISE_VETO
     assert assess(text, "en").label == "praise"
     assert assess(text, "en", rating=5).label == "praise"
+
+
+@pytest.mark.parametrize("text, doubted", [
+    ("Tebrikler, kargoyu 9 günde getirerek yeni bir rekor kırdınız 👏", True),
+    ("Kargo ertesi gün kapıdaydı, paketleme de özenliydi.", False),
+])
+def test_turkish_praise_is_doubted_by_the_complaint_model(text, doubted):
+    """Turkish has no praise model: where its complaint model leans a complaint's way, the
+    rules' praise is not shown."""
+    assert praise_model.probability(text, "tr", None) is None
+    signals = sentiment.read_signals(text, sentiment._turkish(), None)
+    assert sentiment.decide(signals, 0.35, -0.25).label == "praise"
+    leans = praise_model.probability(text, "tr", signals, "complaint") >= sentiment.COMPLAINT_VETO
+    assert leans is doubted
+    assert (assess(text, "tr").label != "praise") is doubted

@@ -824,7 +824,6 @@ NOT_FOOLED = [
     ("Exactly as the listing said. Great quality.", "en", "praise"),
     ("Sitede 3 gün içinde teslim yazıyor, ertesi gün elimdeydi. Teşekkürler!", "tr", "praise"),
     ("Başka yere gitmeyin, şehirdeki en iyi kebapçı burası!", "tr", "praise"),
-    ("Yıldız az, 10 yıldız verirdim ama sistem izin vermiyor. Her şey harikaydı.", "tr", "praise"),
     ("The staff were still there after closing to help us load the van.", "en", "praise"),
     ("She even laughed at my terrible jokes. Lovely visit.", "en", "praise"),
     ("We celebrated our anniversary there, that was on Saturday, and it was perfect.", "en",
