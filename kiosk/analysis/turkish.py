@@ -52,6 +52,7 @@ _EMPHATIC = frozenset({"hic", "hicbir", "hicbiri", "asla", "sifir", "katiyen", "
 _EMPHATIC_FLOOR = 2.0  # "tek bir yanlışlık yoktu" counts like a plain "kusursuz"
 _CONTRAST = frozenset({"ama", "amma", "fakat", "ancak", "lakin", "yalniz", "ragmen", "karsin"})
 _CONJUNCTIONS = frozenset({"ve", "veya", "ya", "da", "de", "hem", "ile", "ne"})
+_NOTHING = frozenset({"hicbir", "sey", "seyi"})
 _NO = frozenset({"yok", "yoktu", "yoktur", "yokmus", "yoktum", "yoktuk", "yoklar"})
 _SUPERLATIVE = frozenset({"boyle", "boylesi", "boylesine", "denli", "hayatimda", "omrumde"})
 _HEDGES = {"simdiden": 0.3}  # "şimdiden teşekkürler" closes requests and complaints
@@ -158,9 +159,11 @@ def _is_negator(toks: list[_Token], k: int) -> str:
 
 
 def _superlative(folds: list[str]) -> bool:
-    """ "böyle rezalet görmedim", "bu kadar temiz kasap görmedim": never-seen-such intensifies."""
-    return any(f in _SUPERLATIVE or f == "kadar" and j and folds[j - 1] in ("bu", "o", "su")
-               for j, f in enumerate(folds))
+    """ "böyle rezalet görmedim", "bu kadar temiz kasap görmedim", "Kaş kadar temizine
+    rastlamadım": never-seen-such intensifies. ("Akşama kadar" is until, not as much as.)"""
+    return any(f in _SUPERLATIVE or f == "kadar" and j and (
+        folds[j - 1] in ("bu", "o", "su") or not folds[j - 1].endswith(("a", "e")))
+        for j, f in enumerate(folds))
 
 
 def _is_sentiment(tok: _Token) -> bool:
@@ -172,8 +175,9 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
     "cevap yok"), 'resolved' ("sorunu çözdüler"), 'intensified' ("böyle rezalet görmedim")."""
     hit, n = toks[i].hit, len(toks)
     reach = 0 if hit.flag == "!" and hit.verb else 7 if hit.flag == "!" else 4
-    # Conjunctions do not use up the reach: "bozuk ya da eksik değildi" negates both.
-    reach += sum(1 for f in folds[i + 1:i + reach + 3] if f in _CONJUNCTIONS)
+    # Conjunctions do not use up the reach: "bozuk ya da eksik değildi" negates both; nor does
+    # "hiçbir şey": "kırık dökük hiçbir şey yok".
+    reach += sum(1 for f in folds[i + 1:i + reach + 3] if f in _CONJUNCTIONS or f in _NOTHING)
     for k in range(i + 1, min(i + reach, n)):
         if toks[k].kind == "sep" or folds[k] in _CONTRAST:
             break
@@ -189,6 +193,9 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
         if kind in ("plain", "own") and hit.flag == "!" and _SUBORDINATE.search(folds[k]):
             continue  # "rafta bulamadığım ürünü getirdi" describes, it does not complain
         if kind == "plain":
+            if i > 1 and folds[i - 1] == "kadar" and any(
+                    f.startswith("hicbir") for f in folds[:i - 1]):
+                return "intensified"  # "hiçbiri burası kadar özenli değildi": none was as good
             return "intensified" if toks[k].hit is not None and _superlative(folds[:i]) \
                 else "negated"
         if kind == "complaint" and (hit.valence > 0 or hit.flag == "!") and k not in silenced:

@@ -6,6 +6,7 @@ import pytest
 
 from kiosk.analysis import english_cues
 from kiosk.analysis.sentiment import assess
+from kiosk.analysis.turkish import score_turkish
 
 
 def _reads_as(text: str, lang: str, label: str) -> bool:
@@ -308,3 +309,29 @@ def test_lessons_of_the_seen_held_outs_in_fresh_words(text, lang, label):
 ])
 def test_a_claim_quoted_and_denied(text, denied):
     assert english_cues.complaint_cues(text) is denied
+
+
+# Turkish from the same ten sets, in fresh words: a causative verb negated ("sorun çıkarmadı"),
+# "hiçbir şey" inside a negation's reach, membership counted in months or years, and nothing
+# else as good as this one.
+TURKISH_SEEN_HELD_OUTS = [
+    ("Teknisyen hiç sorun çıkarmadı, iadeyi hemen yaptı.", "praise"),
+    ("Hiç zorluk çıkarmadan faturayı düzelttiler.", "praise"),
+    ("Koltuk geldi, çizik falan hiçbir şey yok, teşekkürler.", "praise"),
+    ("İki yıldır üyeyim, çok memnunum.", "praise"),
+    ("İki aydır bekliyorum, hâlâ ses yok.", "complaint"),
+    ("Çok kargo firması denedim, hiçbiri sizin kadar hızlı değildi.", "praise"),
+    ("Yıllardır kuaföre giderim, Melek Hanım kadar titizine rastlamadım.", "praise"),
+    ("Hiçbir yer sizin kadar yavaş değil.", "complaint"),
+    ("Akşama kadar teslim edilmedi.", "complaint"),
+]
+
+
+@pytest.mark.parametrize("text, label", TURKISH_SEEN_HELD_OUTS)
+def test_turkish_lessons_of_the_seen_held_outs_in_fresh_words(text, label):
+    assert _reads_as(text, "tr", label)
+
+
+def test_nothing_broken_is_no_fault():
+    assert score_turkish("yırtık pırtık hiçbir şey yok") > 0
+    assert score_turkish("yırtık bir şey yok") > 0
