@@ -153,6 +153,13 @@ _HEDGED = re.compile(r"\b(?:a (?:bit|little|tad)|slightly|somewhat|kind of|bit o
 _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptical|worried|nervous|"
                        r"doubt\w*|hesitant|reluctant|wasn'?t sure|bekliyordum|saniyordum|"
                        r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
+# A first impression the rest of the text answers: "at first", "I was sceptical", "a bit
+# pricey", "ilk başta", "-mıştım" ("pahalı bulmuştum"), "-iyordum" ("sanıyordum").
+_FIRST_IMPRESSION = re.compile(
+    r"\b(?:at first|initially|in the beginning|to begin with|i (?:was|had been|felt) (?:a bit |a "
+    r"little |quite |very |so )?(?:worried|sceptical|skeptical|nervous|unsure|hesitant|doubtful|"
+    r"dubious|wary)|basta|ilk basta|ilk once|baslarda|\w+m[iu]st[iu][mk]|\w+[iu]yordu[mk]|"
+    r"gibi (?:gorunuyor|geldi|gorunse)|pahali)\b")
 # The customer's own fear before things went well ("I was dreading the call, but …"), or a
 # fault that is over ("eskiden çok donuyordu, artık sorunsuz").
 _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the worst|scared|"
@@ -222,6 +229,14 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     fragment_scores = ([_softened(f, language.score(f)) for f in fragments]
                        if len(parts) > 1 else [])
     scores = sentence_scores + clause_scores + fragment_scores
+    if len(clauses) == 2 and clause_scores[-1] >= 0.4 and min(scores) < 0 and \
+            _FIRST_IMPRESSION.search(key(clauses[0])) and not language.cues(clauses[1]) and all(
+                _softened(f, language.score(f)) >= 0 for f in _FRAGMENTS.split(clauses[1])
+                if len(f.split()) >= 2):
+        # "Fiyatı ilk başta pahalı bulmuştum ama işçiliği görünce hiç pişman olmadım": what
+        # the customer first thought, then a verdict that answers it. Praise.
+        scores = [max(score, 0.0) for score in scores]
+        overall = max(overall, clause_scores[-1])
     kept = promise_kept(text)  # "40 dk dedi, 25 dakikada geldi" (+1), or late (-1)
     # a promise beaten is no mismatch: "quoted 8 weeks, arrived in 7"
     cues = language.cues(text) or (kept <= 0 and mismatch(text)) or kept < 0 or (

@@ -324,6 +324,9 @@ TURKISH_SEEN_HELD_OUTS = [
     ("Yıllardır kuaföre giderim, Melek Hanım kadar titizine rastlamadım.", "praise"),
     ("Hiçbir yer sizin kadar yavaş değil.", "complaint"),
     ("Akşama kadar teslim edilmedi.", "complaint"),
+    ("Başta biraz pahalı bulmuştum ama halıları görünce hiç pişman olmadım.", "praise"),
+    ("Kargo ücretini pahalı buluyordum ama hız olarak gerçekten değdi.", "praise"),
+    ("Başta çok ilgiliydiler ama sonra kimse telefonu açmadı.", "complaint"),
 ]
 
 
