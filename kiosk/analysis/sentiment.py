@@ -178,6 +178,19 @@ _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the wors
                      r"uzulmustum|uzulmustuk|uzulmustu|"
                      r"odum kopuyordu|wasn'?t expecting much|didn'?t expect much|(?:had )?low "
                      r"expectations|not expecting much|fazla bir sey beklemiyordum)\b")
+# What befell the customer, which a service is there to put right: "burst pipe at 2am",
+# "lost luggage", "merdivenden düştüm". Told before a good ending, it is the story.
+_BEFELL = re.compile(
+    r"\b(?:burst (?:pipe|water)|pipe burst|(?:water|storm|flood|hail) damage|flooded|"
+    r"(?:car|bike|phone|wallet|bag|laptop) (?:was |got )?stolen|(?:was|were|got) (?:robbed|"
+    r"burgled)|break-?in|(?:had|was in) an? (?:accident|crash|collision)|lost (?:my|our|the) "
+    r"(?:luggage|suitcase|bag|wallet|passport|phone|keys)|lost luggage|broke down|breakdown|"
+    r"(?:flat|dead) (?:tyre|tire|battery)|locked (?:myself |ourselves )?out|warning lights?|"
+    r"stranded|stuck (?:on|in|at) the|my (?:own )?(?:fault|mistake)|emergency (?:line|number|"
+    r"call\w*|service|team|plumber|electrician|visit)|"
+    r"kaza (?:yapt|gecir|oldu)\w*|kazada|(?:calindi|caldirdim|calinmis)|su bast\w*|"
+    r"yolda kald\w*|aku (?:bitti|bitmis)|lastik patla\w*|patlak lastik|dustum|dusup|"
+    r"kaybettim|kaybetmistim|unuttum|unutmusum|benim hatam|kendi hatam)\b")
 # A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'
 _TITLE = re.compile(r"[\"“«](?:[A-ZÇĞİÖŞÜ][\w'’-]*[ ,:]+){1,5}[A-ZÇĞİÖŞÜ\d][\w'’-]*[\"”»]")
 # A request names a job still to do: "Need a zip replaced on a leather jacket."
@@ -247,13 +260,14 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     rhetorical = bool(_RHETORICAL.search(folded))
     thanked = language.praise_cues(text) or kept > 0
     last = sentence_scores[-1]
-    if min(scores) < 0 and _FEARED.search(folded):
+    if min(scores) < 0 and (_FEARED.search(folded) or _BEFELL.search(folded)):
         # "Red wine on my dress, I thought it was ruined. Came back like new.": the fear is
         # the customer's, and the story ends well; what they feared is not the shop's fault.
         read = ((sentences if len(sentences) > 1 else [text])
                 + (clauses if clause_scores else []) + (fragments if fragment_scores else []))
-        calmed = [max(score, 0.0) if _FEARED.search(key(part)) and not language.cues(part)
-                  else score for part, score in zip(read, scores, strict=True)]
+        calmed = [max(score, 0.0) if (_FEARED.search(key(part)) or _BEFELL.search(key(part)))
+                  and not language.cues(part) else score
+                  for part, score in zip(read, scores, strict=True)]
         if last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked or \
                 (fragment_scores and fragment_scores[-1] >= 0.3):
             scores = calmed

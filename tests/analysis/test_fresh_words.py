@@ -293,6 +293,13 @@ SEEN_HELD_OUTS = [
     ("I had a panic attack on the platform and the guard sat with me until it passed. So kind.",
      "en", "praise"),
     ("I was frightened of the drill, and the dentist was rough and rushed.", "en", "complaint"),
+    ("Our car broke down outside Konya at midnight. The tow truck came in 40 minutes. Heroes.",
+     "en", "praise"),
+    ("Lost my passport on day two. The hotel sorted a taxi to the consulate. Brilliant people.",
+     "en", "praise"),
+    ("Had a burst pipe on Sunday, rang the emergency number and a plumber was here in an hour. "
+     "Lifesavers!", "en", "praise"),
+    ("Lost my bag at your store and nobody even looked for it.", "en", "complaint"),
 ]
 
 
@@ -327,6 +334,7 @@ TURKISH_SEEN_HELD_OUTS = [
     ("Başta biraz pahalı bulmuştum ama halıları görünce hiç pişman olmadım.", "praise"),
     ("Kargo ücretini pahalı buluyordum ama hız olarak gerçekten değdi.", "praise"),
     ("Başta çok ilgiliydiler ama sonra kimse telefonu açmadı.", "complaint"),
+    ("Gece yolda kaldık, çekici yarım saatte geldi, çok teşekkürler!", "praise"),
 ]
 
 
