@@ -460,7 +460,7 @@ READ_IN_CONTEXT = [
     ("Siparişte tek bir yanlışlık yoktu.", "tr", "praise"),  # not one fault
     ("Son derece hijyenik bir kasap reyonu, eksik hiçbir şey yok.", "tr", "praise"),  # a butcher's
     ("Tarihi geçmiş ürün görmedim şimdiye kadar.", "tr", "neutral"),  # never seen: no complaint
-    ("Sıra beklemek zorunda kalmadım.", "tr", "neutral"),
+    ("Sıra beklemek zorunda kalmadım.", "tr", "praise"),  # no queue: the rescue model's praise
     # turkish openers hearsay and stories that end well
     ("harika bir alışveriş oldu, teşekkürler :)", "tr", "praise"),  # an adjective, not an opener
     ("Harika, yine 40 dakika kuyruk, süper.", "tr", "complaint"),  # an exclamation around a fault
