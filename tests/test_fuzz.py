@@ -112,6 +112,8 @@ PATHOLOGICAL = {
     "closing-verdict-then-spaces": ". truly a" + " " * 20_000 + "x",
     # thanks after a question: tried from every "?" of a long run of them
     "question-marks": "?" * 20_000 + "x",
+    # Turkish voice suffixes overlap ("tır" is t+ır or dır): ten long made-up verbs
+    "voice-suffixes": " ".join("bekle" + "tir" * 24 + "x" for _ in range(10)) + " geldi.",
 }
 
 

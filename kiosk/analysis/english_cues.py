@@ -194,10 +194,10 @@ COMPLAINT_CUES = at_word_starts(
     r"back)|(?:was|were|is|are) supposed to|(?:still )?no (?:reply|response|answer|call ?back|"
     r"update|refund|apology)|where(?:'s| is) my (?:order|refund|parcel|delivery|money)|"
     r"(?:can'?t|cannot|unable to|couldn'?t) (?:log ?in|sign in|pay|check ?out|reach|get "
-    r"through|get hold)|not what (?:i|we) (?:ordered|asked for|paid for|booked|wanted|"
-    r"requested|(?:was|were) (?:promised|quoted|told))|not the (?:\w+ ){1,3}(?:i|we) (?:paid|"
-    r"asked|booked) for|(?:it'?s|it is|now on|we'?re on|this is) day (?:\d+|\w+teen|twenty)"
-    r"(?= ?[.!?…]|$|,? (?:and )?(?:still|nothing|no |counting))|"
+    r"through|get hold)|not what (?:i|we) (?:ordered|asked for|paid for|booked|requested|"
+    r"(?:was|were) (?:promised|quoted))|not the (?:\w+ ){1,3}(?:i|we) paid for|"
+    r"(?:it'?s|it is|now on|we'?re on|this is) day (?:\d+|\w+teen|twenty)"
+    r"(?= ?[.!?…]|$|,? (?:and )?(?:still waiting|still nothing|nothing|counting))|"
     r"(?:they|he|she|you|staff|"
     r"driver|courier|"
     r"cashier|someone|somebody) (?:\w+ )?(?:forgot|left out) (?:my|the|to|our)|(?:was|were|got) "
@@ -371,9 +371,12 @@ _WE_WAITED = re.compile(r"\b(?:i|we|i'?ve|we'?ve|i had|we had)\s*$")
 
 
 # "They said it was 'basically the same'. It isn't.": a state the shop claimed, then denied.
-# Not a feared one ("'a nightmare'. It wasn't."), nor an event ("'it'll hurt'. It didn't.").
-_CLAIM_DENIED = re.compile(r"[\"'“‘]([^\"'”’]{2,80})[\"'”’][.!]? (?:it|they|that|he|she) (?:is|was|"
-                           r"are|were|has|have)(?:n'?t| not)(?= ?[.!]|$)")
+# Only what someone said, claimed or promised; not a feared state ("'a nightmare'. It
+# wasn't."), nor an event ("'it'll hurt'. It didn't."), nor a guidebook's "'basic'".
+_CLAIM_DENIED = re.compile(r"\b(?:said|says|told|claimed|claims|promised|promises|assured|"
+                           r"insisted|confirmed)\b[^.!?]{0,60}?[\"'“‘]([^\"'”’]{2,80})[\"'”’]"
+                           r"[.!]? (?:it|they|that|he|she) (?:is|was|are|were|has|have)"
+                           r"(?:n'?t| not)(?= ?[.!]|$)")
 
 
 def complaint_cues(text: str) -> bool:

@@ -153,19 +153,21 @@ _HEDGED = re.compile(r"\b(?:a (?:bit|little|tad)|slightly|somewhat|kind of|bit o
 _EXPECTED = re.compile(r"\b(?:i was|i felt|i thought|expect\w*|sceptical|skeptical|worried|nervous|"
                        r"doubt\w*|hesitant|reluctant|wasn'?t sure|bekliyordum|saniyordum|"
                        r"dusunmustum|tedirgin|endise\w*|korkuyordum|emin degildim|onyargi\w*)\b")
-# A first impression the rest of the text answers: "at first", "I was sceptical", "a bit
-# pricey", "ilk başta", "-mıştım" ("pahalı bulmuştum"), "-iyordum" ("sanıyordum").
+# A first impression of the writer's own that the rest answers: "I was sceptical", "pahalı
+# bulmuştum", "güvenmemiştim", "sanıyordum". Not a fault told first ("At first the waiter
+# ignored us, but …", "ürünü kırık almıştım ama …"): that is mixed.
 _FIRST_IMPRESSION = re.compile(
-    r"\b(?:at first|initially|in the beginning|to begin with|i (?:was|had been|felt) (?:a bit |a "
-    r"little |quite |very |so )?(?:worried|sceptical|skeptical|nervous|unsure|hesitant|doubtful|"
-    r"dubious|wary)|basta|ilk basta|ilk once|baslarda|\w+m[iu]st[iu][mk]|\w+[iu]yordu[mk]|"
-    r"gibi (?:gorunuyor|geldi|gorunse)|pahali)\b")
+    r"\b(?:i (?:was|had been|felt) (?:a bit |a little |quite |very |so )?(?:worried|sceptical|"
+    r"skeptical|nervous|unsure|hesitant|doubtful|dubious|wary)|(?:bul|dusun|san|guvenme|"
+    r"cekin|tereddut ed)(?:mustum|mustuk|mistim|mistik|uyordum|uyorduk|iyordum|iyorduk)|"
+    r"emin degildim)\b")
 # The customer's own fear before things went well ("I was dreading the call, but …"), or a
 # fault that is over ("eskiden çok donuyordu, artık sorunsuz").
 _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the worst|scared|"
                      r"terrified|afraid|frightened|anxious|nervous|worried|panic attack|"
-                     r"(?:came|walked|went) in (?:\w+ )?(?:furious|angry|upset|fuming|stressed|"
-                     r"in tears|crying|panicking|frustrated)|"
+                     r"(?:came|walked|went) in (?:\w+ )?(?:furious|angry|fuming|stressed|"
+                     r"in tears|crying|panicking|frustrated)(?!.{0,40}\b(?:walked|went|came|left)"
+                     r" out (?:\w+ )?(?:upset|angry|furious|fuming|in tears|crying))|"
                      r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|bracing|braced|"
                      r"panikle\w*|had (?:my|some) "
                      r"doubts|diye dusunuyordum|"
@@ -179,18 +181,18 @@ _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the wors
                      r"odum kopuyordu|wasn'?t expecting much|didn'?t expect much|(?:had )?low "
                      r"expectations|not expecting much|fazla bir sey beklemiyordum)\b")
 # What befell the customer, which a service is there to put right: "burst pipe at 2am",
-# "lost luggage", "merdivenden düştüm". Told before a good ending, it is the story.
-_BEFELL = re.compile(
-    r"\b(?:burst (?:pipe|water)|pipe burst|(?:water|storm|flood|hail) damage|flooded|"
+# "lost my luggage", "lastik patladı". Told before a good ending, it is the story. Not what a
+# shop can cause ("broke down a week after the service", "stuck in the lift").
+_MISFORTUNE = re.compile(
+    r"\b(?:burst (?:pipe|water)|pipe burst|(?:water|storm|flood|hail) damage|"
     r"(?:car|bike|phone|wallet|bag|laptop) (?:was |got )?stolen|(?:was|were|got) (?:robbed|"
-    r"burgled)|break-?in|(?:had|was in) an? (?:accident|crash|collision)|lost (?:my|our|the) "
-    r"(?:luggage|suitcase|bag|wallet|passport|phone|keys)|lost luggage|broke down|breakdown|"
-    r"(?:flat|dead) (?:tyre|tire|battery)|locked (?:myself |ourselves )?out|warning lights?|"
-    r"stranded|stuck (?:on|in|at) the|my (?:own )?(?:fault|mistake)|emergency (?:line|number|"
-    r"call\w*|service|team|plumber|electrician|visit)|"
-    r"kaza (?:yapt|gecir|oldu)\w*|kazada|(?:calindi|caldirdim|calinmis)|su bast\w*|"
-    r"yolda kald\w*|aku (?:bitti|bitmis)|lastik patla\w*|patlak lastik|dustum|dusup|"
-    r"kaybettim|kaybetmistim|unuttum|unutmusum|benim hatam|kendi hatam)\b")
+    r"burgled)|(?:had|was in) an? (?:car )?(?:accident|crash|collision)|lost (?:my|our) "
+    r"(?:luggage|suitcase|wallet|passport|phone|keys)|(?:flat|dead) (?:tyre|tire|battery)|"
+    r"my (?:own )?(?:fault|mistake)|"
+    r"kaza (?:yapt|gecir)\w*|(?:calindi|caldirdim|calinmis)|su basti|lastik patla\w*|"
+    r"kaybettim|kaybetmistim|benim hatam|kendi hatam)\b")
+# "… because the receptionist was rude": a fear or a mishap the shop caused is a complaint.
+_CAUSED = re.compile(r"\b(?:because|cause|cuz|due to|cunku|yuzunden|sebebiyle|nedeniyle)\b")
 # A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'
 _TITLE = re.compile(r"[\"“«](?:[A-ZÇĞİÖŞÜ][\w'’-]*[ ,:]+){1,5}[A-ZÇĞİÖŞÜ\d][\w'’-]*[\"”»]")
 # A request names a job still to do: "Need a zip replaced on a leather jacket."
@@ -203,9 +205,13 @@ _OWN_CHANGE = re.compile(r"\b(?:cancel|postpon|reschedul|freez|pause|hold (?:the
                          r"dondur|aktar|kopya|ileri al|baska (?:bir )?gune|(?:i'?ll|we'?ll|i will|"
                          r"we will) (?:miss|be late|not be able)|won'?t be able to|gelemeye|"
                          r"katilamaya)\w*")
-# "Shirt shrunk. Again.": a fault told as a fact, and then that it was not the first time.
-_AGAIN = re.compile(r"(?:yet |once |and )?again|(?:yine|gene|bir kez daha|bir daha)(?: mi)?")
 _WISH = re.compile(r"ke[şs]ke|\bwish|\bif only", re.I)  # what follows is what is missing
+
+
+def _told_of_customer(folded: str) -> bool:
+    """The customer's own fear or misfortune, not one the shop caused."""
+    return bool((_FEARED.search(folded) or _MISFORTUNE.search(folded))
+                and not _CAUSED.search(folded))
 
 
 def _softened(part: str, score: float) -> float:
@@ -252,30 +258,22 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         overall = max(overall, clause_scores[-1])
     kept = promise_kept(text)  # "40 dk dedi, 25 dakikada geldi" (+1), or late (-1)
     # a promise beaten is no mismatch: "quoted 8 weeks, arrived in 7"
-    cues = language.cues(text) or (kept <= 0 and mismatch(text)) or kept < 0 or (
-        len(sentences) > 1 and sentence_scores[-2] <= 0.05 and
-        not sentences[-2].rstrip().endswith(("..", "…")) and
-        bool(_AGAIN.fullmatch(key(sentences[-1]).strip(" .!?…"))))
+    cues = language.cues(text) or (kept <= 0 and mismatch(text)) or kept < 0
     folded = key(text)
     rhetorical = bool(_RHETORICAL.search(folded))
     thanked = language.praise_cues(text) or kept > 0
     last = sentence_scores[-1]
-    if min(scores) < 0 and (_FEARED.search(folded) or _BEFELL.search(folded)):
+    if min(scores) < 0 and (_FEARED.search(folded) or _MISFORTUNE.search(folded)):
         # "Red wine on my dress, I thought it was ruined. Came back like new.": the fear is
         # the customer's, and the story ends well; what they feared is not the shop's fault.
         read = ((sentences if len(sentences) > 1 else [text])
                 + (clauses if clause_scores else []) + (fragments if fragment_scores else []))
-        calmed = [max(score, 0.0) if (_FEARED.search(key(part)) or _BEFELL.search(key(part)))
-                  and not language.cues(part) else score
-                  for part, score in zip(read, scores, strict=True)]
+        calmed = [max(score, 0.0) if _told_of_customer(key(part)) and not language.cues(part)
+                  else score for part, score in zip(read, scores, strict=True)]
         if last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked or \
                 (fragment_scores and fragment_scores[-1] >= 0.3):
             scores = calmed
             overall = max(overall, last, clause_scores[-1] if clause_scores else last)
-        elif not clause_scores and max(scores) >= 0.5 and min(calmed) >= 0:
-            # "wonderful with my son, who was terrified of eye tests": praise, and the fear
-            # is all that is not
-            scores, overall = calmed, max(overall, max(scores))
     worst = min(scores)
     # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)
@@ -324,9 +322,8 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0
     complaint = None  # P(complaint), read once for the complaint model and the rescue's veto
     if may_be_fact(verdict, signals):
         complaint = praise_model.probability(text, lang, signals, "complaint")
-        if complaint is not None and complaint >= praise_model.threshold(lang, "complaint"):
-            return Verdict(round(min(verdict.score, 0.5 - complaint), 4), "complaint",
-                           verdict.reasons + ("told as a fact",))
+        if _complains(complaint, lang):
+            return _complaint(verdict, complaint, "told as a fact")
     if may_be_praise(verdict, signals):
         p = praise_model.probability(text, lang, signals, "rescue")
         if p is not None and p >= praise_model.threshold(lang, "rescue"):
@@ -348,11 +345,20 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0
         if doubted and complaint is None:
             complaint = praise_model.probability(text, lang, signals, "complaint")
     if doubted:
-        if complaint is not None and complaint >= praise_model.threshold(lang, "complaint"):
-            return Verdict(round(min(verdict.score, 0.5 - complaint), 4), "complaint",
-                           verdict.reasons + ("praise doubted",))
+        if _complains(complaint, lang):
+            return _complaint(verdict, complaint, "praise doubted")
         return Verdict(verdict.score, "neutral", verdict.reasons + ("praise doubted",))
     return replace(verdict, confidence=confidence)
+
+
+def _complains(complaint: float | None, lang: str) -> bool:
+    return complaint is not None and complaint >= praise_model.threshold(lang, "complaint")
+
+
+def _complaint(verdict: Verdict, complaint: float, reason: str) -> Verdict:
+    """What the complaint model found: scored below neutral by how sure it is."""
+    return Verdict(round(min(verdict.score, 0.5 - complaint), 4), "complaint",
+                   verdict.reasons + (reason,))
 
 
 # Before a verb: the writer did it ("I returned it"), or nobody did ("couldn't be helped").
@@ -389,6 +395,7 @@ RESCUE_VETO = 0.25
 # called praise wrongly was odd. On the ten held-out sets whose figures had been seen (never
 # in training), what the rules call praise wrongly is a new trade's plain complaint ("Free
 # consultation, they said. 350 TL on the receipt."), and below 0.3 it was 13 texts to 3.
+# Chosen there, so those sets now flatter it; blind sets measured afterwards say how it does.
 PRAISE_VETO = 0.3
 # Turkish has no praise model; its complaint model, learned from Kiosk's own examples, doubts
 # instead. On the same ten held-out sets, at 0.35 it caught 17 of 46 false praise for 2 true.

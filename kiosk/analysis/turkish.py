@@ -159,11 +159,9 @@ def _is_negator(toks: list[_Token], k: int) -> str:
 
 
 def _superlative(folds: list[str]) -> bool:
-    """ "böyle rezalet görmedim", "bu kadar temiz kasap görmedim", "Kaş kadar temizine
-    rastlamadım": never-seen-such intensifies. ("Akşama kadar" is until, not as much as.)"""
-    return any(f in _SUPERLATIVE or f == "kadar" and j and (
-        folds[j - 1] in ("bu", "o", "su") or not folds[j - 1].endswith(("a", "e")))
-        for j, f in enumerate(folds))
+    """ "böyle rezalet görmedim", "bu kadar temiz kasap görmedim": never-seen-such intensifies."""
+    return any(f in _SUPERLATIVE or f == "kadar" and j and folds[j - 1] in ("bu", "o", "su")
+               for j, f in enumerate(folds))
 
 
 def _is_sentiment(tok: _Token) -> bool:

@@ -31,7 +31,10 @@ _NOMINAL_MORPHS = (
     "DIK Iyor yAcAK Ir Ar mAk I A Im Iz In DA DAn"
 ).split()
 _NOMINAL = re.compile("(?:" + "|".join(_shape(m) for m in _NOMINAL_MORPHS) + "){1,6}")
-_VOICE = _shape("(?:I?l|I?n|I?t|DIr|I?S|Ar|Ir)*")  # "çık-ar-madı", "piş-ir-medi", "ak-ıt-"
+# Voice suffixes before the rest: "çık-ar-madı", "piş-ir-medi", "yap-tır-ıl-dı". At most three:
+# the alternatives overlap ("tır" is t+ır or dır), and unbounded they made a long nonsense
+# word cost exponential time.
+_VOICE = _shape("(?:I?l|I?n|I?t|DIr|I?S|Ar|Ir){0,3}")
 _VERB = re.compile(_VOICE + "(?:" + "|".join(_shape(m) for m in (
     "DI mIS I?yor y?AcAK A?r Ir mA sA sIn y?In y?Ip y?ArAk y?IncA y?An y?AbIl y?AmA y?AmIyor mIyor "
     "y?AlI y?IS CI y?IcI y?AyIm y?AlIm mAlI").split()) + ")")
