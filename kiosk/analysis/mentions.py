@@ -229,6 +229,20 @@ class _Word(NamedTuple):  # a tuple: built for every word of every text
     stop: int = 0
 
 
+def _fold_schwa(word: str) -> str:
+    """Azerbaijani writes Turkish names with ə: "İpək xanım", "Şulə"."""
+    return word.replace("ə", "e") if "ə" in word else word
+
+
+# A quoted span: what a card should say, a code, what someone wrote ("'Happy 40th Can'",
+# "'BAHAR20'", "kartta 'Canım annem' yazıyordu"). An apostrophe inside a word is a suffix.
+_QUOTED = re.compile(r"(?<![^\s(:])[\"'“‘«](?=\S)[^\"“”«»\n]{1,150}?(?<=\S)[\"'”’»](?![^\W\d_])")
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    return any(m.start() < at < m.end() for m in _QUOTED.finditer(text))
+
+
 def _words(text: str) -> list[_Word]:
     text = normalise(text)
     words = []
@@ -238,7 +252,7 @@ def _words(text: str) -> list[_Word]:
         j = match.start() - 1  # the last visible character before the word (no slicing:
         while j >= 0 and text[j].isspace():  # a copy per word is quadratic in long texts)
             j -= 1
-        words.append(_Word(key(base), key(rest) if rest else "", raw[:1].isupper(),
+        words.append(_Word(_fold_schwa(key(base)), key(rest) if rest else "", raw[:1].isupper(),
                            j < 0 or text[j] in _SENTENCE_END, match.start(),
                            match.start() + len(base)))
     return words
@@ -262,6 +276,9 @@ def _evidence(pattern: _Pattern, words: list[_Word], i: int, shouting: bool,
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is not None and nxt.base in HONORIFICS:
         return True
+    if pattern.kind == "person" and pattern.word and ("'" in text or '"' in text) and \
+            _in_quotes(text, words[i].start):
+        return False  # a card message's "Happy birthday Can", a code "BAHAR20"
     if pattern.kind == "person" and ((i and words[i - 1].base in _KIN) or
                                      words[i].rest in ("im", "um", "imiz", "umuz")):
         return False
@@ -383,7 +400,7 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
     if not roster.people and not roster.branches:
         return [], []
     normal = normalise(text)
-    folded = key(normal)
+    folded = _fold_schwa(key(normal))
     if not any(stem in folded for stem in roster._stems):
         return [], []
     words = _words(text)

@@ -185,3 +185,23 @@ def test_a_word_name_as_a_word_is_not_the_staff():
         ["Summer Whitfield"]
     assert find_mentions("Thanks to Hunter for the mock exams!", roster, None, "en")[0] == \
         ["Hunter Collins"]
+
+
+@pytest.mark.parametrize("text, people", [
+    # what a card should say, a code, what someone wrote: another person, or nobody
+    ("Could the card say 'Happy birthday Deniz, love from all of us'?", []),
+    ("Kartta 'Canım annem' yazacaktı, 'Can annem' yazmışsınız.", []),
+    ('"UMUT15" kodu geçersiz görünüyor.', []),
+    # outside the quotes, or with an honorific inside them, it is still the staff
+    ("Thanks to Deniz, who wrote 'Happy birthday' on the card so neatly!", ["Deniz Arslan"]),
+    ("Kartta 'Sevgi Hanım'dan sevgilerle' yazıyordu, çok incelik.", ["Sevgi Aydın"]),
+    ("Umut'a teşekkürler, 'iyi ki varsınız' diye not da bırakmış.", ["Umut Polat"]),
+])
+def test_a_name_inside_quotes_is_someone_elses(text, people):
+    assert find_mentions(text, ROSTER)[0] == people
+
+
+def test_azerbaijani_writes_turkish_names_with_schwa():
+    roster = Roster([Person("İpek Aydın"), Person("Şule Kaya")], [])
+    assert find_mentions("İpək xanıma çox sağ olun!", roster, None, "other")[0] == ["İpek Aydın"]
+    assert find_mentions("Şulə xanım çox köməkçi idi.", roster, None, "other")[0] == ["Şule Kaya"]
