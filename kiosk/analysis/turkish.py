@@ -52,6 +52,11 @@ _EMPHATIC = frozenset({"hic", "hicbir", "hicbiri", "asla", "sifir", "katiyen", "
 _EMPHATIC_FLOOR = 2.0  # "tek bir yanlışlık yoktu" counts like a plain "kusursuz"
 _CONTRAST = frozenset({"ama", "amma", "fakat", "ancak", "lakin", "yalniz", "ragmen", "karsin"})
 _CONJUNCTIONS = frozenset({"ve", "veya", "ya", "da", "de", "hem", "ile", "ne"})
+# What a customer keeps doing ("geliyoruz", "söylüyoruz"), not waiting, calling or paying.
+_LOYAL = re.compile(r"(?!\w*m[iu]yor)(?!bekl|ari|ara|ugras|dene|yaz|ode|cek|sor|takip|sikayet|"
+                    r"rica|kovala|dil|iste)\w+[iu]yor(?:um|uz)")
+_MONTHS_OR_YEARS = frozenset({"aydır", "aylardır", "yıldır", "yıllardır"})  # not days or weeks
+_NONE_WAS = frozenset({"olmadi", "olmamisti", "yok", "yoktu", "kalmadi"})
 _NOTHING = frozenset({"hicbir", "sey", "seyi"})
 _NO = frozenset({"yok", "yoktu", "yoktur", "yokmus", "yoktum", "yoktuk", "yoklar"})
 _SUPERLATIVE = frozenset({"boyle", "boylesi", "boylesine", "denli", "hayatimda", "omrumde"})
@@ -128,6 +133,8 @@ def _read_tokens(toks: list[_Token]) -> None:
                 if all(t.kind in ("word", "num") and _phrase_word(t.fold, w)
                        for t, w in zip(span, words, strict=True)):
                     rest = span[-1].fold[len(words[-1]):]
+                    if not entry.valence and rest and _NEG.match(rest):
+                        continue  # "iki aydır gelmeyen iade": a loyalty phrase, denied
                     for t in span:
                         t.hit = None
                     span[-1].hit = _Hit(entry.valence, bool(rest and _NEG.match(rest)),
@@ -191,6 +198,9 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
         if kind in ("plain", "own") and hit.flag == "!" and _SUBORDINATE.search(folds[k]):
             continue  # "rafta bulamadığım ürünü getirdi" describes, it does not complain
         if kind == "plain":
+            if folds[k] in _NO and k > 1 and folds[k - 1].startswith("yer") and \
+                    "baska" in folds[max(0, k - 3):k - 1]:
+                return "intensified"  # "bu fiyata bu lezzet başka yerde yok": nowhere else
             if i > 1 and folds[i - 1] == "kadar" and any(
                     f.startswith("hicbir") for f in folds[:i - 1]):
                 return "intensified"  # "hiçbiri burası kadar özenli değildi": none was as good
@@ -247,8 +257,11 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
         if i in silenced:
             continue
         if hit.flag == "^" and hit.stem.endswith(("dır", "dir", "dur", "dür", "tır", "tir")) and \
-                any(f in _EMPHATIC for f in folds[i + 1:]):
-            continue  # "6 aydır bir kez bile kırık gelmedi": how long all went well
+                any(f in _EMPHATIC or hit.stem in _MONTHS_OR_YEARS and _LOYAL.fullmatch(f)
+                    for f in folds[i + 1:]):
+            # "6 aydır bir kez bile kırık gelmedi": how long all went well; "3 aydır haftada
+            # iki gün geliyoruz": how long the customer has kept coming
+            continue
         effect = "negated" if hit.negated or _neither(folds, i) else \
             _effect_after(toks, folds, i, silenced)
         if hit.flag == "!" and effect != "negated":
@@ -274,6 +287,9 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
                 value *= hedge
         if tok.caps and not all_caps:
             value += math.copysign(_CAPS_INCR, value)
+        if negated and value > 0 and hit.negated and _SUBORDINATE.search(folds[i]) and any(
+                f in _NONE_WAS for f in folds[i + 1:i + 5]):
+            negated = False  # "beğenmediğim tek bir şey olmadı": nothing was not liked
         if negated and hit.flag not in ("!", "^"):
             if value > 0:
                 value *= _N_SCALAR

@@ -331,12 +331,22 @@ TURKISH_SEEN_HELD_OUTS = [
     ("Kargo ücretini pahalı buluyordum ama hız olarak gerçekten değdi.", "praise"),
     ("Başta çok ilgiliydiler ama sonra kimse telefonu açmadı.", "complaint"),
     ("Gece yolda kaldık, çekici yarım saatte geldi, çok teşekkürler!", "praise"),
+    ("Bir yıldır her hafta buradan çiçek alıyoruz, tek bir kez bile sorun olmadı.", "praise"),
+    ("İki aydır her sabah geliyorum, hiç sorun yaşamadım.", "praise"),
+    ("Bir haftadır sayenizde evden çalışıyorum, çok teşekkürler.", "not praise"),
+    ("Üç aydır bekliyorum, iade hâlâ yok.", "complaint"),
+    ("Denediğim hiçbir şeyi beğenmediğim olmadı, hepsi çok güzeldi.", "praise"),
+    ("Bu fiyata bu kalite başka hiçbir yerde yok.", "praise"),
+    ("Bu kadar kaba personel başka yerde yok.", "complaint"),
 ]
 
 
 @pytest.mark.parametrize("text, label", TURKISH_SEEN_HELD_OUTS)
 def test_turkish_lessons_of_the_seen_held_outs_in_fresh_words(text, label):
-    assert _reads_as(text, "tr", label)
+    if label == "not praise":
+        assert assess(text, "tr").label != "praise"
+    else:
+        assert _reads_as(text, "tr", label)
 
 
 def test_nothing_broken_is_no_fault():
