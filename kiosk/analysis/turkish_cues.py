@@ -326,7 +326,9 @@ _ABSENCE = at_word_starts(
     r"\bbile(?<!kere bile)(?<!kez bile)(?<!defa bile)(?<!hic bile)(?<!hata bile)(?<!sorun bile)"
     r"(?<!ucret bile)(?<!para bile)(?<!kurus bile)(?<!\biz bile)(?<!leke bile)(?<!cizik bile)"
     r"(?<!hasar bile)(?<!kusur bile)(?<!gecikme bile)(?<!eksik bile) "
-    r"(?!(?:bekle|hisset|fark et|anla|zorlan|yorul|ugras|al|iste|kal|sikil|kork|uzul)\w*\b)"
+    # nor a fault that did not even happen: "akordu bile bozulmadı", "köşesi bile ezilmedi"
+    r"(?!(?:bekle|hisset|fark et|anla|zorlan|yorul|ugras|al|iste|kal|sikil|kork|uzul|bozul|"
+    r"kiril|cizil|ezil|lekelen|yipran|catla|yirtil|islan|dokul|kaybol|gecik|sol)\w*\b)"
     r"\w+(?:miyordu|"
     r"miyor|muyordu|muyor|madi|medi|madilar|mediler|madim|medim|madik|medik)\b|"
     # missing from the order: "siparişte ayran yoktu", "pakette sos eksikti" (never "siparişte

@@ -338,6 +338,8 @@ TURKISH_SEEN_HELD_OUTS = [
     ("Denediğim hiçbir şeyi beğenmediğim olmadı, hepsi çok güzeldi.", "praise"),
     ("Bu fiyata bu kalite başka hiçbir yerde yok.", "praise"),
     ("Bu kadar kaba personel başka yerde yok.", "complaint"),
+    ("Buzdolabını dördüncü kata taşıdılar, kapağı bile çizilmedi. Helal olsun.", "praise"),
+    ("Kapıyı bile çalmadı, paketi bırakıp gitti.", "complaint"),
 ]
 
 
