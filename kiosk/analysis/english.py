@@ -114,7 +114,11 @@ _NO_PROBLEM = re.compile(
     r"\bnever (?:once )?(?:rush(?:es|ed)?|hurr(?:ies|ied)|pressur(?:es|ed)) (?:you|me|us|anyone)\b|"
     r"\bnever (?:once )?(?:felt|made (?:me|us) feel) like (?:just )?(?:a|another) (?:case )?"
     r"(?:number|statistic|nuisance|burden)\b|"
-    r"\bnever (?:once )?had (?:the|my|an?|any|their) (?:\w+ ){1,2}(?:crash|fail|freeze|break|"
+    r"\bnot (?:too|overly) (?:sweet|salty|spicy|sugary|heavy|greasy|oily|rich|strong|bitter|sour|"
+    r"loud|noisy|busy|crowded|pricey|expensive|hot|dense|dry)\b(?:,? (?:and |but |or )?not (?:too|"
+    r"overly) \w+\b)?|"
+    r"\bnever (?:once )?had (?:the|my|an?|any|their|a single) (?:\w+ ){1,2}(?:go missing|"
+    r"go wrong|arrive (?:late|damaged|broken|cold)|crash|fail|freeze|break|"
     r"die|go down|drop|cut out|lag|buffer|glitch|stop)\b(?! (?:\w+ ){0,3}(?:until|till|before))|"
     r"\bwouldn'?t hesitate to recommend\b|"
     r"\bsad (?:that )?(?:the \w+|it)(?:'s| is| "
@@ -235,6 +239,15 @@ def _slang(match: re.Match) -> str:
         if "else" in found else "great " if found.startswith("sick") else "excelled"
 
 
+_NONE_AS = re.compile(r"\bnone (?:of them )?(?:were|was|is|are|has been|have been) (?:as|so) "
+                      r"([a-z-]+) as (?:this|these|here|you|yours|this one)\b", re.I)
+
+
+def _none_as(match: re.Match) -> str:
+    valence = vader().lexicon.get(match.group(1).lower(), 0.0)
+    return "flawless" if valence > 0 else "awful" if valence < 0 else match.group()
+
+
 def score_english(text: str) -> float:
     emoji = _emoji_pattern()
     if emoji.search(text):
@@ -252,6 +265,8 @@ def score_english(text: str) -> float:
         text = _DIAGNOSED.sub(r"\1 found the cause", text)
     if _SLANG.search(low):
         text = _SLANG.sub(_slang, text)
+    if "none" in low:  # "None were as painless as this": this one was the most painless
+        text = _NONE_AS.sub(_none_as, text)
     if "tears" in low:  # "my son cried when it ended (good tears)", "happy tears"
         text = _HAPPY_TEARS.sub("moved", text)
     if "anything but" in low:

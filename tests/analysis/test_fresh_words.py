@@ -297,12 +297,21 @@ SEEN_HELD_OUTS = [
     ("Had a burst pipe on Sunday night and a plumber was here within the hour. Lifesavers!",
      "en", "praise"),
     ("Lost my bag at your store and nobody even looked for it.", "en", "complaint"),
+    ("The baklava is not too sweet, not too heavy. Spot on.", "en", "praise"),
+    ("I was not too happy with how long it took.", "en", "not praise"),
+    ("Never had a single parcel go missing in two years with them.", "en", "praise"),
+    ("I was dreading the tax paperwork, but Selin made it painless.", "en", "praise"),
+    ("I've used plenty of removal firms. None were as careful as this one.", "en", "praise"),
+    ("I've used plenty of removal firms. None were as careless as this one.", "en", "complaint"),
 ]
 
 
 @pytest.mark.parametrize("text, lang, label", SEEN_HELD_OUTS)
 def test_lessons_of_the_seen_held_outs_in_fresh_words(text, lang, label):
-    assert _reads_as(text, lang, label)
+    if label == "not praise":
+        assert assess(text, lang).label != "praise"
+    else:
+        assert _reads_as(text, lang, label)
 
 
 @pytest.mark.parametrize("text, denied", [
