@@ -79,6 +79,9 @@ def _emoji_pattern() -> re.Pattern:
 ANYTHING_NOT_GOOD = (r"\bis there anything (?:\w+ ){0,5}(?:that )?(?:isn'?t|is not) (?:good|"
                      r"delicious|great|tasty|lovely|perfect|amazing)\b")
 
+# "Not too sweet, not too loud": balance, said of what can be overdone.
+_BALANCED = (r"(?:sweet|salty|spicy|sugary|heavy|greasy|oily|rich|strong|bitter|sour|loud|noisy|"
+             r"busy|crowded|pricey|expensive|dense|dry|quiet|soft|firm)")
 # VADER reads "no problems" as a negated negative and lands near zero or below; customers
 # mean it as praise ("had no problems at all, very happy").
 _NO_PROBLEM = re.compile(
@@ -114,12 +117,12 @@ _NO_PROBLEM = re.compile(
     r"\bnever (?:once )?(?:rush(?:es|ed)?|hurr(?:ies|ied)|pressur(?:es|ed)) (?:you|me|us|anyone)\b|"
     r"\bnever (?:once )?(?:felt|made (?:me|us) feel) like (?:just )?(?:a|another) (?:case )?"
     r"(?:number|statistic|nuisance|burden)\b|"
-    r"\bnot (?:too|overly) (?:sweet|salty|spicy|sugary|heavy|greasy|oily|rich|strong|bitter|sour|"
-    r"loud|noisy|busy|crowded|pricey|expensive|hot|dense|dry)\b(?:,? (?:and |but |or )?not (?:too|"
-    r"overly) \w+\b)?|"
+    r"\bnot (?:too|overly) " + _BALANCED + r"\b(?:,? (?:and |but |or )?not (?:too|overly) "
+    + _BALANCED + r"\b)?|"
     r"\bnever (?:once )?had (?:the|my|an?|any|their|a single) (?:\w+ ){1,2}(?:go missing|"
     r"go wrong|arrive (?:late|damaged|broken|cold)|crash|fail|freeze|break|"
-    r"die|go down|drop|cut out|lag|buffer|glitch|stop)\b(?! (?:\w+ ){0,3}(?:until|till|before))|"
+    r"die|go down|drop|cut out|lag|buffer|glitch|stop)\b(?! (?:\w+ ){0,3}(?:until|till|before|"
+    r"with (?:my|our|the) (?:old|previous|last|other)))|"
     r"\bwouldn'?t hesitate to recommend\b|"
     r"\bsad (?:that )?(?:the \w+|it)(?:'s| is| "
     r"was) (?:over|ending|ended|finished)\b|\bsad to (?:be leaving|leave|say goodbye)\b|"
@@ -240,7 +243,9 @@ def _slang(match: re.Match) -> str:
 
 
 _NONE_AS = re.compile(r"\bnone (?:of them )?(?:were|was|is|are|has been|have been) (?:as|so) "
-                      r"([a-z-]+) as (?:this|these|here|you|yours|this one)\b", re.I)
+                      r"([a-z-]+) as (?:this one|this|these|here|you|yours)\b"
+                      r"(?! (?:\w+ )?(?:promised|promise|said|say|claimed|claim|advertised|"
+                      r"advertise|described|look|looked|showed|show|made it sound))", re.I)
 
 
 def _none_as(match: re.Match) -> str:

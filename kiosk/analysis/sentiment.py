@@ -178,8 +178,7 @@ _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the wors
                      r"panick\w*|i was sure|i thought (?:it|they|i|we)|korkuyordum|korkmustum|"
                      r"korkardim|korkuyorduk|endise\w*|tedirgin\w*|cekiniyordum|emin degildim|"
                      r"uzulmustum|uzulmustuk|uzulmustu|"
-                     r"odum kopuyordu|wasn'?t expecting much|didn'?t expect much|i was wrong|"
-                     r"proved me wrong|(?:had )?low "
+                     r"odum kopuyordu|wasn'?t expecting much|didn'?t expect much|(?:had )?low "
                      r"expectations|not expecting much|fazla bir sey beklemiyordum)\b")
 # What befell the customer, which a service is there to put right: "burst pipe at 2am",
 # "lost my luggage", "lastik patladı". Told before a good ending, it is the story. Not what a

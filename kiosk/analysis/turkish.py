@@ -52,9 +52,10 @@ _EMPHATIC = frozenset({"hic", "hicbir", "hicbiri", "asla", "sifir", "katiyen", "
 _EMPHATIC_FLOOR = 2.0  # "tek bir yanlışlık yoktu" counts like a plain "kusursuz"
 _CONTRAST = frozenset({"ama", "amma", "fakat", "ancak", "lakin", "yalniz", "ragmen", "karsin"})
 _CONJUNCTIONS = frozenset({"ve", "veya", "ya", "da", "de", "hem", "ile", "ne"})
-# What a customer keeps doing ("geliyoruz", "söylüyoruz"), not waiting, calling or paying.
-_LOYAL = re.compile(r"(?!\w*m[iu]yor)(?!bekl|ari|ara|ugras|dene|yaz|ode|cek|sor|takip|sikayet|"
-                    r"rica|kovala|dil|iste)\w+[iu]yor(?:um|uz)")
+# What a customer keeps doing: coming, going, buying, using, ordering ("geliyoruz",
+# "alıyorum", "söylüyoruz"). Not "gidip geliyorum" (back and forth) nor anything else.
+_LOYAL = re.compile(r"(?:gel|gid|al|kullan|soyl|ugr)[iu]yor(?:um|uz)")
+_DURATIONS = frozenset({"aydir", "aylardir", "yildir", "yillardir"})
 _MONTHS_OR_YEARS = frozenset({"aydır", "aylardır", "yıldır", "yıllardır"})  # not days or weeks
 _NONE_WAS = frozenset({"olmadi", "olmamisti", "yok", "yoktu", "kalmadi"})
 _NOTHING = frozenset({"hicbir", "sey", "seyi"})
@@ -133,8 +134,8 @@ def _read_tokens(toks: list[_Token]) -> None:
                 if all(t.kind in ("word", "num") and _phrase_word(t.fold, w)
                        for t, w in zip(span, words, strict=True)):
                     rest = span[-1].fold[len(words[-1]):]
-                    if not entry.valence and rest and _NEG.match(rest):
-                        continue  # "iki aydır gelmeyen iade": a loyalty phrase, denied
+                    if words[0] in _DURATIONS and rest and _NEG.match(rest):
+                        continue  # "üç aydır kullanamıyorum": a loyalty phrase, denied
                     for t in span:
                         t.hit = None
                     span[-1].hit = _Hit(entry.valence, bool(rest and _NEG.match(rest)),
@@ -198,7 +199,7 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
         if kind in ("plain", "own") and hit.flag == "!" and _SUBORDINATE.search(folds[k]):
             continue  # "rafta bulamadığım ürünü getirdi" describes, it does not complain
         if kind == "plain":
-            if folds[k] in _NO and k > 1 and folds[k - 1].startswith("yer") and \
+            if folds[k] in _NO and k > 1 and folds[k - 1] == "yerde" and \
                     "baska" in folds[max(0, k - 3):k - 1]:
                 return "intensified"  # "bu fiyata bu lezzet başka yerde yok": nowhere else
             if i > 1 and folds[i - 1] == "kadar" and any(
@@ -257,8 +258,10 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
         if i in silenced:
             continue
         if hit.flag == "^" and hit.stem.endswith(("dır", "dir", "dur", "dür", "tır", "tir")) and \
-                any(f in _EMPHATIC or hit.stem in _MONTHS_OR_YEARS and _LOYAL.fullmatch(f)
-                    for f in folds[i + 1:]):
+                (any(f in _EMPHATIC for f in folds[i + 1:]) or hit.stem in _MONTHS_OR_YEARS and any(
+                    (_LOYAL.fullmatch(folds[j]) or folds[j - 1] == "siparis" and
+                     folds[j].startswith("veriyor")) and folds[j - 1] != "gidip"
+                    for j in range(i + 1, min(i + 8, n)))):
             # "6 aydır bir kez bile kırık gelmedi": how long all went well; "3 aydır haftada
             # iki gün geliyoruz": how long the customer has kept coming
             continue
@@ -288,7 +291,8 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
         if tok.caps and not all_caps:
             value += math.copysign(_CAPS_INCR, value)
         if negated and value > 0 and hit.negated and _SUBORDINATE.search(folds[i]) and any(
-                f in _NONE_WAS for f in folds[i + 1:i + 5]):
+                f in _NONE_WAS for f in folds[i + 1:i + 5]) and any(
+                f in ("sey", "an", "seyi") for f in folds[max(0, i - 3):i + 4]):
             negated = False  # "beğenmediğim tek bir şey olmadı": nothing was not liked
         if negated and hit.flag not in ("!", "^"):
             if value > 0:

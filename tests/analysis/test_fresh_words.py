@@ -391,6 +391,19 @@ REVIEWED_AGAIN = [
     ("Çok pahalı ama lezzetli.", "tr", "complaint"),
     ("Haziran'a kadar güzel bir haber alamadık.", "tr", "complaint"),
     ("Üç aydır üyelik ücreti çekiliyor, salon kapalı.", "tr", "complaint"),
+    ("Kusura bakmayın ama çok beğendik", "tr", "praise"),
+    ("2 aydır ulaşmaya çalışıyorum, teşekkürler", "tr", "complaint"),
+    ("3 aydır aidat ödüyorum", "tr", "complaint"),
+    ("6 aydır servise gidip geliyorum", "tr", "complaint"),
+    ("2 aydır gelecek dediler, çok sağolun", "tr", "complaint"),
+    ("Beğenmediğim kazağın iadesi mümkün olmadı", "tr", "complaint"),
+    ("Bu bölgede kaliteli başka yer yok, o yüzden katlanıyoruz", "tr", "complaint"),
+    ("Üç aydır kullanamıyorum", "tr", "complaint"),
+    ("I thought you were the best in town. I was wrong. Thanks a lot.", "en", "complaint"),
+    ("Three orders, none were as tasty as you promised.", "en", "complaint"),
+    ("The shop was not too busy, not too tidy.", "en", "not praise"),
+    ("My pizza was not too hot when it arrived, more like lukewarm.", "en", "complaint"),
+    ("I never had a single thing go wrong with my old bank.", "en", "not praise"),
 ]
 
 
