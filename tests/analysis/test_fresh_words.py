@@ -10,9 +10,12 @@ from kiosk.analysis.turkish import score_turkish
 
 
 def _reads_as(text: str, lang: str, label: str) -> bool:
-    """The label, or only "not a complaint" where that is all a rule promises."""
+    """The label, or only "not a complaint" / "not praise" where that is all a rule
+    promises."""
     got = assess(text, lang).label
-    return got != "complaint" if label == "not a complaint" else got == label
+    if label.startswith("not "):
+        return got != label.removeprefix("not a ").removeprefix("not ")
+    return got == label
 
 # Car hire and transfers (dev-blind-13's trade), in fresh words: understatement, two answers to
 # one question, a fault that is still there, a charge dropped or never made, "but hey, at least".
@@ -308,10 +311,7 @@ SEEN_HELD_OUTS = [
 
 @pytest.mark.parametrize("text, lang, label", SEEN_HELD_OUTS)
 def test_lessons_of_the_seen_held_outs_in_fresh_words(text, lang, label):
-    if label == "not praise":
-        assert assess(text, lang).label != "praise"
-    else:
-        assert _reads_as(text, lang, label)
+    assert _reads_as(text, lang, label)
 
 
 @pytest.mark.parametrize("text, denied", [
@@ -354,10 +354,7 @@ TURKISH_SEEN_HELD_OUTS = [
 
 @pytest.mark.parametrize("text, label", TURKISH_SEEN_HELD_OUTS)
 def test_turkish_lessons_of_the_seen_held_outs_in_fresh_words(text, label):
-    if label == "not praise":
-        assert assess(text, "tr").label != "praise"
-    else:
-        assert _reads_as(text, "tr", label)
+    assert _reads_as(text, "tr", label)
 
 
 def test_nothing_broken_is_no_fault():
@@ -409,7 +406,4 @@ REVIEWED_AGAIN = [
 
 @pytest.mark.parametrize("text, lang, label", REVIEWED_AGAIN)
 def test_what_a_second_reader_wrote_against_this_sessions_rules(text, lang, label):
-    if label == "not praise":
-        assert assess(text, lang).label != "praise"
-    else:
-        assert _reads_as(text, lang, label)
+    assert _reads_as(text, lang, label)
