@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from kiosk.analysis import cyrillic, name_words
@@ -239,8 +240,14 @@ def _fold_schwa(word: str) -> str:
 _QUOTED = re.compile(r"(?<![^\s(:])[\"'“‘«](?=\S)[^\"“”«»\n]{1,150}?(?<=\S)[\"'”’»](?![^\W\d_])")
 
 
+@lru_cache(maxsize=8)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Read once per text, not once for each name-word in it."""
+    return tuple(m.span() for m in _QUOTED.finditer(text))
+
+
 def _in_quotes(text: str, at: int) -> bool:
-    return any(m.start() < at < m.end() for m in _QUOTED.finditer(text))
+    return any(start < at < end for start, end in _quoted_spans(text))
 
 
 def _words(text: str) -> list[_Word]:

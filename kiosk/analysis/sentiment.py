@@ -263,17 +263,16 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     rhetorical = bool(_RHETORICAL.search(folded))
     thanked = language.praise_cues(text) or kept > 0
     last = sentence_scores[-1]
-    if min(scores) < 0 and (_FEARED.search(folded) or _MISFORTUNE.search(folded)):
-        # "Red wine on my dress, I thought it was ruined. Came back like new.": the fear is
-        # the customer's, and the story ends well; what they feared is not the shop's fault.
+    if (last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked
+            or (fragment_scores and fragment_scores[-1] >= 0.3)) and \
+            min(scores) < 0 and (_FEARED.search(folded) or _MISFORTUNE.search(folded)):
+        # "Red wine on my dress, I thought it was ruined. Came back like new.": the fear (or
+        # the mishap) is the customer's, and the story ends well; it is not the shop's fault.
         read = ((sentences if len(sentences) > 1 else [text])
                 + (clauses if clause_scores else []) + (fragments if fragment_scores else []))
-        calmed = [max(score, 0.0) if _told_of_customer(key(part)) and not language.cues(part)
+        scores = [max(score, 0.0) if _told_of_customer(key(part)) and not language.cues(part)
                   else score for part, score in zip(read, scores, strict=True)]
-        if last >= 0.3 or (clause_scores and clause_scores[-1] >= 0.3) or thanked or \
-                (fragment_scores and fragment_scores[-1] >= 0.3):
-            scores = calmed
-            overall = max(overall, last, clause_scores[-1] if clause_scores else last)
+        overall = max(overall, last, clause_scores[-1] if clause_scores else last)
     worst = min(scores)
     # A fix needs a story that ends well; a mere kind act needs it to end in thanks or praise.
     resolved = language.resolved.search(text)

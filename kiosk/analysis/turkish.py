@@ -55,8 +55,7 @@ _CONJUNCTIONS = frozenset({"ve", "veya", "ya", "da", "de", "hem", "ile", "ne"})
 # What a customer keeps doing: coming, going, buying, using, ordering ("geliyoruz",
 # "alıyorum", "söylüyoruz"). Not "gidip geliyorum" (back and forth) nor anything else.
 _LOYAL = re.compile(r"(?:gel|gid|al|kullan|soyl|ugr)[iu]yor(?:um|uz)")
-_DURATIONS = frozenset({"aydir", "aylardir", "yildir", "yillardir"})
-_MONTHS_OR_YEARS = frozenset({"aydır", "aylardır", "yıldır", "yıllardır"})  # not days or weeks
+_DURATIONS = frozenset({"aydir", "aylardir", "yildir", "yillardir"})  # not days or weeks
 _NONE_WAS = frozenset({"olmadi", "olmamisti", "yok", "yoktu", "kalmadi"})
 _NOTHING = frozenset({"hicbir", "sey", "seyi"})
 _NO = frozenset({"yok", "yoktu", "yoktur", "yokmus", "yoktum", "yoktuk", "yoklar"})
@@ -258,13 +257,8 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
         if i in silenced:
             continue
         if hit.flag == "^" and hit.stem.endswith(("dır", "dir", "dur", "dür", "tır", "tir")) and \
-                (any(f in _EMPHATIC for f in folds[i + 1:]) or hit.stem in _MONTHS_OR_YEARS and any(
-                    (_LOYAL.fullmatch(folds[j]) or folds[j - 1] == "siparis" and
-                     folds[j].startswith("veriyor")) and folds[j - 1] != "gidip"
-                    for j in range(i + 1, min(i + 8, n)))):
-            # "6 aydır bir kez bile kırık gelmedi": how long all went well; "3 aydır haftada
-            # iki gün geliyoruz": how long the customer has kept coming
-            continue
+                (any(f in _EMPHATIC for f in folds[i + 1:]) or _kept_coming(hit.stem, folds, i)):
+            continue  # "6 aydır bir kez bile kırık gelmedi": how long all went well
         effect = "negated" if hit.negated or _neither(folds, i) else \
             _effect_after(toks, folds, i, silenced)
         if hit.flag == "!" and effect != "negated":
@@ -290,10 +284,8 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
                 value *= hedge
         if tok.caps and not all_caps:
             value += math.copysign(_CAPS_INCR, value)
-        if negated and value > 0 and hit.negated and _SUBORDINATE.search(folds[i]) and any(
-                f in _NONE_WAS for f in folds[i + 1:i + 5]) and any(
-                f in ("sey", "an", "seyi") for f in folds[max(0, i - 3):i + 4]):
-            negated = False  # "beğenmediğim tek bir şey olmadı": nothing was not liked
+        if negated and value > 0 and hit.negated and _nothing_unliked(folds, i):
+            negated = False
         if negated and hit.flag not in ("!", "^"):
             if value > 0:
                 value *= _N_SCALAR
@@ -311,6 +303,21 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
         toks[k].value = 0.0
     _clause_modifiers(toks, folds)
     return _contrast(toks, folds)
+
+
+def _kept_coming(duration: str, folds: list[str], i: int) -> bool:
+    """ "3 aydır haftada iki gün geliyoruz", "üç aydır her hafta sipariş veriyorum": months or
+    years of a customer coming, buying or ordering, soon after the duration at i."""
+    return _fold(duration) in _DURATIONS and any(
+        (_LOYAL.fullmatch(folds[j]) or folds[j - 1] == "siparis" and folds[j].startswith(
+            "veriyor")) and folds[j - 1] != "gidip" for j in range(i + 1, min(i + 8, len(folds))))
+
+
+def _nothing_unliked(folds: list[str], i: int) -> bool:
+    """ "beğenmediğim tek bir şey olmadı": a negated liking at i that nothing was."""
+    return bool(_SUBORDINATE.search(folds[i])) and any(
+        f in _NONE_WAS for f in folds[i + 1:i + 5]) and any(
+        f in ("sey", "an", "seyi") for f in folds[max(0, i - 3):i + 4])
 
 
 def _needed(words: list[str], j: int) -> bool:
