@@ -12,7 +12,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from kiosk import audit, db, feed, live, metrics, shoutout_notices
-from kiosk.analysis import praise_model
+from kiosk.analysis import verdict_model
 from kiosk.models import ON_SCREEN, Decision, Item, Status
 
 MAX_EDIT = 1000
@@ -30,7 +30,7 @@ class RecalledError(CurationError):
 
 def auto_approvable(label: str, lang: str, sentiment: float, confidence: float | None,
                     flags, min_score: float | None) -> bool:
-    """Praise the rules are sure of, that the praise model (where there is one) believes.
+    """Praise the rules are sure of, that the verdict model (where there is one) believes.
 
     Flagged items (personal data, profanity) and languages without a scorer always wait
     for a person.
@@ -39,7 +39,7 @@ def auto_approvable(label: str, lang: str, sentiment: float, confidence: float |
         return False
     if sentiment < min_score:
         return False
-    return confidence is None or confidence >= praise_model.threshold(lang)
+    return confidence is None or confidence >= verdict_model.threshold(lang, "auto")
 
 
 def _item(item_id: int) -> Item:

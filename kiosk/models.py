@@ -122,7 +122,7 @@ class Analysis(Base):
     display_text: Mapped[str] = mapped_column(Text)
     display_author: Mapped[str | None] = mapped_column(String(120))
     reasons: Mapped[list[Any]] = mapped_column(default=list)  # why the label (sarcasm, mixed…)
-    confidence: Mapped[float | None] = mapped_column(Float)  # the praise model's P(praise)
+    confidence: Mapped[float | None] = mapped_column(Float)  # the verdict model's P(praise)
     model_score: Mapped[float | None] = mapped_column(Float)  # the company's learned model
     analyzed_at: Mapped[datetime] = mapped_column(default=utcnow)
 

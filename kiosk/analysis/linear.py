@@ -14,7 +14,7 @@ import random
 import zlib
 from collections import OrderedDict
 
-from kiosk.analysis import praise_model, sentiment
+from kiosk.analysis import features, sentiment
 from kiosk.analysis.text import key, normalise, tokens
 
 BITS = 18  # 262,144 buckets
@@ -35,7 +35,7 @@ def _unit(feats: dict[int, float]) -> dict[int, float]:
 def text_vector(text: str) -> dict[int, float]:
     """Hashed words (negation marked), bigrams, emoji and character 3–4-grams of the
     Turkish-folded words ("cok" meets "çok", "güzeldi" meets "güzel"), each part unit length."""
-    words = {_h("w:" + f): 1.0 for f in praise_model.text_features(text)}
+    words = {_h("w:" + f): 1.0 for f in features.text_features(text)}
     grams: dict[int, float] = {}
     for match in tokens(text):
         padded = f"<{key(match.group())}>"
@@ -63,7 +63,7 @@ def vector(text: str, lang: str, rating: int | None, praise_at: float = 0.35,
     if make is not None:
         signals = sentiment.read_signals(normalise(text), make(), rating)
         verdict = sentiment.decide(signals, praise_at, complaint_at)
-        dense = praise_model.dense_features(signals)
+        dense = features.dense_features(signals)
         dense["_label:" + verdict.label] = 1.0
         for reason in verdict.reasons:
             dense["_reason:" + reason] = 1.0

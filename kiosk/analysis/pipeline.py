@@ -43,7 +43,7 @@ class AnalysisResult:
     branches: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    confidence: float | None = None  # P(praise) from the praise model, where one exists
+    confidence: float | None = None  # P(praise) from the verdict model, where one exists
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -60,16 +60,22 @@ def _without_names(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+def read_names(text: str, roster: Roster | None, branch: str | None,
+               lang: str) -> tuple[list[str], list[str], str]:
+    """The staff and branches a text names, and what the sentiment reads of it: the names
+    masked, the start only. The verdict model is trained on texts read exactly so."""
+    spans: list[tuple[int, int]] = []
+    people, branches = find_mentions(text, roster or _EMPTY_ROSTER, branch, lang, spans)
+    return people, branches, _without_names(text, spans)[:SCORED_LENGTH]
+
+
 def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds(),
             roster: Roster | None = None, themes: ThemeMatcher | None = None,
             ) -> AnalysisResult:
     """Language → sentiment → themes → mentions → redaction → profanity, for one item."""
     lang = detect_language(item.text, item.lang)
-    spans: list[tuple[int, int]] = []
-    people, branches = find_mentions(item.text, roster or _EMPTY_ROSTER, item.branch,
-                                      lang, spans)
-    verdict = assess(_without_names(item.text, spans)[:SCORED_LENGTH], lang, item.rating,
-                     thresholds.praise, thresholds.complaint)
+    people, branches, scored = read_names(item.text, roster, item.branch, lang)
+    verdict = assess(scored, lang, item.rating, thresholds.praise, thresholds.complaint)
     if len(item.text) > SCORED_LENGTH and verdict.label == "praise":
         verdict = replace(verdict, label="neutral", reasons=(*verdict.reasons, "too long"),
                           confidence=None)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from kiosk.analysis import english, praise_model
+from kiosk.analysis import english, verdict_model
 from kiosk.analysis.mismatch import mismatch, promise_kept
 from kiosk.analysis.text import key
 
@@ -310,54 +310,58 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         own_change=suggestion and bool(_OWN_CHANGE.search(folded)))
 
 
-def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
-           complaint_at: float = -0.25) -> Verdict:
-    """Label one text. Languages without a scorer are neutral: an admin decides."""
+def rules(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
+          complaint_at: float = -0.25) -> Verdict:
+    """What the rules alone make of a text: the verdict model's first reading of it."""
+    return _read(text, lang, rating, praise_at, complaint_at)[1]
+
+
+def _read(text: str, lang: str, rating: int | None, praise_at: float,
+          complaint_at: float) -> tuple[Signals | None, Verdict]:
     make = _LANGUAGES.get(lang)
     if make is None:
-        return Verdict(0.0, _by_rating(rating), ("unsupported language",))
+        return None, Verdict(0.0, _by_rating(rating), ("unsupported language",))
     signals = read_signals(text, make(), rating)
-    verdict = decide(signals, praise_at, complaint_at)
-    complaint = None  # P(complaint), read once for the complaint model and the rescue's veto
-    if may_be_fact(verdict, signals):
-        complaint = praise_model.probability(text, lang, signals, "complaint")
-        if _complains(complaint, lang):
-            return _complaint(verdict, complaint, "told as a fact")
-    if may_be_praise(verdict, signals):
-        p = praise_model.probability(text, lang, signals, "rescue")
-        if p is not None and p >= praise_model.threshold(lang, "rescue"):
-            if complaint is None:
-                complaint = praise_model.probability(text, lang, signals, "complaint")
-            if (complaint or 0.0) < RESCUE_VETO:
-                # At the praise threshold: a curator reads it before any wall does.
-                return Verdict(praise_at, "praise", verdict.reasons + ("told as a fact",))
-    if verdict.label != "praise":
+    return signals, decide(signals, praise_at, complaint_at)
+
+
+def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
+           complaint_at: float = -0.25) -> Verdict:
+    """Label one text: the rules read it, and the verdict model has the last word where it
+    ships. Languages without a scorer are neutral: an admin decides."""
+    signals, verdict = _read(text, lang, rating, praise_at, complaint_at)
+    if signals is None:
         return verdict
-    confidence = praise_model.probability(text, lang, signals)
-    if signals.staff_act or (signals.rating is not None and signals.rating >= 4):
+    read = verdict_model.probabilities(
+        verdict_model.features(text, lang, signals, verdict.label, verdict.reasons), lang)
+    if read is None:
+        return verdict
+    praise, complaint = read
+    label = "praise" if praise >= verdict_model.threshold(lang, "praise") else \
+        "complaint" if complaint >= verdict_model.threshold(lang, "complaint") else "neutral"
+    if rating is not None and (rating <= 2 or rating == 3 and label == "praise" or
+                               rating >= 4 and verdict.label == "praise"):
+        label = verdict.label  # the model never saw ratings: the customer's own has its say
+    return _overruled(verdict, label, praise, complaint, praise_at, complaint_at)
+
+
+def _overruled(verdict: Verdict, label: str, praise: float, complaint: float,
+               praise_at: float, complaint_at: float) -> Verdict:
+    """The verdict with the model's label, its score kept on the label's side of the
+    thresholds: praise the rules did not find scores at the praise threshold, so a curator
+    reads it before any wall does."""
+    confidence = praise if label == "praise" else None
+    if label == verdict.label:
         return replace(verdict, confidence=confidence)
-    if confidence is None:  # no praise model for the language: its complaint model doubts
-        complaint = praise_model.probability(text, lang, signals, "complaint")
-        doubted = complaint is not None and complaint >= COMPLAINT_VETO
-    else:
-        doubted = confidence < PRAISE_VETO
-        if doubted and complaint is None:
-            complaint = praise_model.probability(text, lang, signals, "complaint")
-    if doubted:
-        if _complains(complaint, lang):
-            return _complaint(verdict, complaint, "praise doubted")
-        return Verdict(verdict.score, "neutral", verdict.reasons + ("praise doubted",))
-    return replace(verdict, confidence=confidence)
-
-
-def _complains(complaint: float | None, lang: str) -> bool:
-    return complaint is not None and complaint >= praise_model.threshold(lang, "complaint")
-
-
-def _complaint(verdict: Verdict, complaint: float, reason: str) -> Verdict:
-    """What the complaint model found: scored below neutral by how sure it is."""
-    return Verdict(round(min(verdict.score, 0.5 - complaint), 4), "complaint",
-                   verdict.reasons + (reason,))
+    if label == "praise":
+        return Verdict(praise_at, "praise", verdict.reasons + ("told as a fact",), confidence)
+    if label == "complaint":
+        reason = "praise doubted" if verdict.label == "praise" else "told as a fact"
+        return Verdict(round(min(verdict.score, complaint_at, 0.5 - complaint), 4), "complaint",
+                       verdict.reasons + (reason,))
+    doubted = "praise doubted" if verdict.label == "praise" else "complaint doubted"
+    score = max(complaint_at + 0.01, min(verdict.score, praise_at - 0.01))
+    return Verdict(round(score, 4), "neutral", verdict.reasons + (doubted,))
 
 
 # Before a verb: the writer did it ("I returned it"), or nobody did ("couldn't be helped").
@@ -374,39 +378,6 @@ def _staff_act(text: str, language: _Language) -> bool:
             if not match.group().lower().startswith("let ") and not _NOT_STAFF.search(before):
                 return True
     return False
-
-
-def may_be_fact(verdict: Verdict, s: Signals) -> bool:
-    """Whether the complaint model may read a complaint the rules have no word for ("charged
-    twice for one ride"). A question asks, a story of staff putting things right names the
-    trouble they solved, and a change of the customer's own plans gives its own reasons."""
-    return verdict.label == "neutral" and not s.question and not s.kind_act and not s.own_change
-
-
-# Praise told as a fact is not rescued where the complaint model thinks a complaint at all
-# likely: on first looks at new trades, most wrong rescues were complaints the rules had no
-# word for ("said it would be 22°C. It's 30°C"), and the complaint model leaned their way.
-RESCUE_VETO = 0.25
-
-# English praise the praise model finds this unlikely is not praise, unless staff did
-# something kind or the customer's own rating says so. Left out one development set at a
-# time, no veto paid for itself: the rules had been fitted to those sets, so what they still
-# called praise wrongly was odd. On the ten held-out sets whose figures had been seen (never
-# in training), what the rules call praise wrongly is a new trade's plain complaint ("Free
-# consultation, they said. 350 TL on the receipt."), and below 0.3 it was 13 texts to 3.
-# Chosen there, so those sets now flatter it; blind sets measured afterwards say how it does.
-PRAISE_VETO = 0.3
-# Turkish has no praise model; its complaint model, learned from Kiosk's own examples, doubts
-# instead. On the same ten held-out sets, at 0.35 it caught 17 of 46 false praise for 2 true.
-COMPLAINT_VETO = 0.35
-
-
-def may_be_praise(verdict: Verdict, s: Signals) -> bool:
-    """Whether the rescue model may read praise the rules have no word for ("arıza kaydından
-    40 dakika sonra elektrik geldi"): never over a complaint situation, a question, a
-    suggestion, sarcasm or a middling rating."""
-    return verdict.label == "neutral" and not (s.cues or s.question or s.suggestion or
-                                               s.sarcasm) and (s.rating is None or s.rating >= 4)
 
 
 def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:

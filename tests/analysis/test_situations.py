@@ -1,11 +1,15 @@
 """Situations that decide a label whatever the sentiment words say, in both languages:
-amounts that differ, hearsay, problems put right, faults that never happened, applause."""
+amounts that differ, hearsay, problems put right, faults that never happened, applause.
+
+These are the rules' own readings (sentiment.rules): the verdict model weighs them with the
+words afterwards, and what it makes of them is tested in test_verdict_model.py and measured
+on blind held-out sets by bench/analysis_quality.py."""
 
 import pytest
 
 from kiosk.analysis.mentions import Person, Roster, find_mentions
 from kiosk.analysis.mismatch import mismatch
-from kiosk.analysis.sentiment import assess
+from kiosk.analysis.sentiment import rules
 
 
 @pytest.mark.parametrize("text", [
@@ -16,7 +20,7 @@ from kiosk.analysis.sentiment import assess
 ])
 def test_two_different_amounts_are_a_complaint(text):
     assert mismatch(text)
-    assert assess(text, "tr" if "ı" in text or "ş" in text or "yaz" in text else "en").label \
+    assert rules(text, "tr" if "ı" in text or "ş" in text or "yaz" in text else "en").label \
         == "complaint"
 
 
@@ -34,7 +38,7 @@ def test_the_same_amount_twice_is_not_a_mismatch(text):
     ("People say it's overpriced, but honestly the quality is superb.", "en"),
 ])
 def test_hearsay_is_not_the_customers_complaint(text, lang):
-    assert assess(text, lang).label == "praise"
+    assert rules(text, lang).label == "praise"
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -43,7 +47,7 @@ def test_hearsay_is_not_the_customers_complaint(text, lang):
     ("The jar arrived cracked; they brought a new one over within the hour. Thank you!", "en"),
 ])
 def test_a_problem_put_right_is_praise(text, lang):
-    assert assess(text, lang).label == "praise"
+    assert rules(text, lang).label == "praise"
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -54,7 +58,7 @@ def test_a_problem_put_right_is_praise(text, lang):
     ("Haven't had a stale loaf here yet.", "en"),
 ])
 def test_a_fault_that_never_happened_is_praise(text, lang):
-    assert assess(text, lang).label == "praise"
+    assert rules(text, lang).label == "praise"
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -70,7 +74,7 @@ def test_a_fault_that_never_happened_is_praise(text, lang):
     ("Second time from this store.", "en"),
 ])
 def test_complaint_situations(text, lang):
-    assert assess(text, lang).label == "complaint"
+    assert rules(text, lang).label == "complaint"
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -78,7 +82,7 @@ def test_complaint_situations(text, lang):
     ("They found my lost keys and kept them safe for me. Thank you so much!", "en"),
 ])
 def test_the_customers_own_mishap_is_not_a_complaint(text, lang):
-    assert assess(text, lang).label == "praise"
+    assert rules(text, lang).label == "praise"
 
 
 @pytest.mark.parametrize("text,lang,label", [
@@ -90,7 +94,7 @@ def test_the_customers_own_mishap_is_not_a_complaint(text, lang):
     ("10/10 would order the simit again", "en", "praise"),
 ])
 def test_applause_and_scores(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -98,7 +102,7 @@ def test_applause_and_scores(text, lang, label):
     ("Fresh bread, kind staff, fair prices. What more could you want?", "en"),
 ])
 def test_rhetorical_questions_that_praise(text, lang):
-    assert assess(text, lang).label == "praise"
+    assert rules(text, lang).label == "praise"
 
 
 ROSTER = Roster([Person("Bahar Yılmaz"), Person("Özlem Kaya"), Person("Elif Demir"),
@@ -127,7 +131,7 @@ def test_names_by_language_and_family(text, lang, found):
     ("I love this store, it's just that the checkout queue is always huge.", "en", "complaint"),
 ])
 def test_soft_faults_and_contrasts(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -138,7 +142,7 @@ def test_soft_faults_and_contrasts(text, lang, label):
     ("Arıza tespit ücreti bile almadı, usta gerçekten dürüst.", "tr"),
 ])
 def test_a_story_that_ends_well_is_praise(text, lang):
-    assert assess(text, lang).label == "praise"
+    assert rules(text, lang).label == "praise"
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -153,7 +157,7 @@ def test_a_story_that_ends_well_is_praise(text, lang):
     ("Bana sormadan paketi komşuya bırakmışlar.", "tr"),
 ])
 def test_failed_service_told_flatly(text, lang):
-    assert assess(text, lang).label == "complaint"
+    assert rules(text, lang).label == "complaint"
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -162,7 +166,7 @@ def test_failed_service_told_flatly(text, lang):
     ("Kabin bagajında sıvı sınırı kaç ml?", "tr"),
 ])
 def test_questions_about_the_customers_own_situation_are_neutral(text, lang):
-    assert assess(text, lang).label == "neutral"
+    assert rules(text, lang).label == "neutral"
 
 
 @pytest.mark.parametrize("text,lang,label", [
@@ -185,7 +189,7 @@ def test_questions_about_the_customers_own_situation_are_neutral(text, lang):
     ("Şikayet edecek bir şey bulamadım, her şey yerli yerindeydi.", "tr", "praise"),
 ])
 def test_more_situations(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,lang,label", [
@@ -198,7 +202,7 @@ def test_more_situations(text, lang, label):
      "praise"),
 ])
 def test_why_questions_and_kind_acts(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,lang,label", [
@@ -216,7 +220,7 @@ def test_why_questions_and_kind_acts(text, lang, label):
     ("Garanti kapsamında değil dediler, para istediler.", "tr", "complaint"),
 ])
 def test_service_complaints_without_feeling_words(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text", [
@@ -232,7 +236,7 @@ def test_service_complaints_without_feeling_words(text, lang, label):
     "The new charger has the same fault as the old one.",
 ])
 def test_english_service_failures(text):
-    assert assess(text, "en").label == "complaint"
+    assert rules(text, "en").label == "complaint"
 
 
 @pytest.mark.parametrize("text", [
@@ -240,7 +244,7 @@ def test_english_service_failures(text):
     "Been shopping here for years and never once walked out disappointed.",
 ])
 def test_english_customers_own_doing_is_not_a_failure(text):
-    assert assess(text, "en").label == "praise"
+    assert rules(text, "en").label == "praise"
 
 
 @pytest.mark.parametrize("text", [
@@ -254,7 +258,7 @@ def test_english_customers_own_doing_is_not_a_failure(text):
     "Bugün bir müşterinizi kaybettiniz.",
 ])
 def test_turkish_service_failures(text):
-    assert assess(text, "tr").label == "complaint"
+    assert rules(text, "tr").label == "complaint"
 
 
 @pytest.mark.parametrize("text,label", [
@@ -264,7 +268,7 @@ def test_turkish_service_failures(text):
     ("Eski telefonumdaki her şeyi yenisine aktardılar, harikasınız.", "praise"),
 ])
 def test_turkish_as_described_and_kind_repairs(text, label):
-    assert assess(text, "tr").label == label
+    assert rules(text, "tr").label == label
 
 
 @pytest.mark.parametrize("text,label", [
@@ -278,7 +282,7 @@ def test_turkish_as_described_and_kind_repairs(text, label):
     ("Open until 10pm every day, lovely staff.", "praise"),
 ])
 def test_english_mixed_feedback_in_other_words(text, label):
-    assert assess(text, "en").label == label
+    assert rules(text, "en").label == label
 
 
 @pytest.mark.parametrize("text,label", [
@@ -293,7 +297,7 @@ def test_english_mixed_feedback_in_other_words(text, label):
     ("Kötü değil, gayet iyi.", "praise"),
 ])
 def test_turkish_mixed_feedback_in_other_words(text, label):
-    assert assess(text, "tr").label == label
+    assert rules(text, "tr").label == label
 
 
 @pytest.mark.parametrize("text,lang,label", [
@@ -308,7 +312,7 @@ def test_turkish_mixed_feedback_in_other_words(text, label):
     ("Geç saatte açık olduğunuz için teşekkürler.", "tr", "praise"),
 ])
 def test_more_sarcasm(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,label", [
@@ -316,7 +320,7 @@ def test_more_sarcasm(text, lang, label):
     ("I'd like to thank Joy for her help yesterday!", "praise"),
 ])
 def test_english_requests_and_thanks(text, label):
-    assert assess(text, "en").label == label
+    assert rules(text, "en").label == label
 
 
 # Read in context, in both languages; each group names the construction it checks.
@@ -460,7 +464,6 @@ READ_IN_CONTEXT = [
     ("Siparişte tek bir yanlışlık yoktu.", "tr", "praise"),  # not one fault
     ("Son derece hijyenik bir kasap reyonu, eksik hiçbir şey yok.", "tr", "praise"),  # a butcher's
     ("Tarihi geçmiş ürün görmedim şimdiye kadar.", "tr", "neutral"),  # never seen: no complaint
-    ("Sıra beklemek zorunda kalmadım.", "tr", "praise"),  # no queue: the rescue model's praise
     # turkish openers hearsay and stories that end well
     ("harika bir alışveriş oldu, teşekkürler :)", "tr", "praise"),  # an adjective, not an opener
     ("Harika, yine 40 dakika kuyruk, süper.", "tr", "complaint"),  # an exclamation around a fault
@@ -792,24 +795,24 @@ BILLS = [
 
 def test_a_lower_price_someone_else_pays_is_not_praise():
     # not "the same … for less": the writer is the one paying more
-    assert assess("My neighbour pays 150 TL less for the same plan.", "en").label != "praise"
+    assert rules("My neighbour pays 150 TL less for the same plan.", "en").label != "praise"
 
 
 def test_they_waited_before_closing_is_no_complaint():
     # "before closing" is no wait; they waited for the customer: praise, if anything
-    assert assess("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "tr").label != \
+    assert rules("Dükkan kapanmadan yetiştim, sağ olsunlar beklediler.", "tr").label != \
         "complaint"
 
 
 def test_a_fish_gutted_for_the_customer_is_no_complaint():
     # neutral to the rules; the rescue model may call it praise, for a curator to read
-    verdict = assess("The fishmonger gutted the trout for me and wrapped it in ice.", "en")
+    verdict = rules("The fishmonger gutted the trout for me and wrapped it in ice.", "en")
     assert verdict.label != "complaint" and verdict.score < 0.5
 
 
 @pytest.mark.parametrize("text,lang,label", BILLS)
 def test_bills_and_utilities(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 # Written by a reviewer to break the rules above; each was a false complaint or false praise
@@ -840,12 +843,12 @@ NOT_FOOLED = [
 
 @pytest.mark.parametrize("text,lang,label", NOT_FOOLED)
 def test_not_fooled_by_the_same_words_in_other_stories(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,lang,label", READ_IN_CONTEXT)
 def test_read_in_context(text, lang, label):
-    assert assess(text, lang).label == label
+    assert rules(text, lang).label == label
 
 
 @pytest.mark.parametrize("text,lang,label", [
@@ -858,7 +861,7 @@ def test_read_in_context(text, lang, label):
     ("Kurye paketi kapıya bıraktı.", "tr", "neutral"),
 ])
 def test_a_kind_act_told_plainly_is_praise(text, lang, label):
-    verdict = assess(text, lang)
+    verdict = rules(text, lang)
     assert verdict.label == label
     if label == "praise":
         assert verdict.score < 0.5  # praise, but a curator looks before a wall shows it

@@ -1,24 +1,15 @@
-"""Second opinions on the rules: praise before it reaches a wall unreviewed, and
-complaints told as plain facts.
-
-Linear models over words (negation scope marked) and the rules' signals, trained offline
-(bench/train_praise_model.py, bench/train_complaint_model.py; scikit-learn) on openly
-licensed English data: DynaSent (Potts et al. 2020, CC BY 4.0) and VADER's ground truth
-(MIT), plus Kiosk's own development examples. Only their weights ship, as JSON; scoring is
-a dot product. The praise model's probability only decides whether praise may skip the
-curators' queue; the complaint model only turns what the rules call neutral into a
-complaint.
-"""
+"""A text and the rules' reading of it as the features of a linear model: the shipped verdict
+model (analysis/verdict_model.py) and the curators' own model (analysis/linear.py) read
+them alike, so a word means the same thing to both."""
 
 from __future__ import annotations
 
-import json
 import math
-from functools import cache
-from importlib.resources import files
+import re
 
 from kiosk.analysis.text import key, lower_tr, normalise, tokens
 
+_FROM_U2600 = re.compile("[\u2600-\U0010ffff]")  # emoji and pictographs, and all above them
 _NEGATORS = frozenset({"not", "no", "never", "nothing", "nobody", "none", "cannot", "without",
                        "değil", "yok", "hiç", "asla"})
 
@@ -40,7 +31,7 @@ def text_features(text: str, bigrams: bool = True, affixes: bool = False) -> lis
         scope = max(0, scope - 1)
     if bigrams:
         out += [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    out += [f"emoji:{ch}" for ch in text if ord(ch) >= 0x2600]
+    out += [f"emoji:{ch}" for ch in _FROM_U2600.findall(text)]
     if affixes:
         folded = [key(word) for word in words if len(word) >= 5]
         out += [f"stem:{w[:5]}" for w in folded] + [f"sfx:{w[-3:]}" for w in folded]
@@ -71,38 +62,3 @@ def model_features(text: str, signals) -> dict[str, float]:
         "_length": math.log1p(len(text.split())), "_exclamation": float("!" in text),
     })
     return out
-
-
-@cache
-def _model(lang: str, kind: str = "praise") -> dict | None:
-    path = files("kiosk.analysis") / "data" / f"{kind}_model_{lang}.json"
-    if not path.is_file():
-        return None
-    return json.loads(path.read_text("utf-8"))
-
-
-def threshold(lang: str, kind: str = "praise") -> float:
-    """The probability praise needs before the rules may put it on a wall unreviewed (or
-    a neutral text before it counts as a complaint)."""
-    model = _model(lang, kind)
-    return model["threshold"] if model else 0.0
-
-
-def logit(text: str, weights: dict[str, float], bias: float, signals,
-          affixes: bool = False) -> float:
-    """The model's log-odds of praise: bias + the weights of the text's features."""
-    z = bias
-    for feature in set(text_features(text, bigrams=False, affixes=affixes)):
-        z += weights.get(feature, 0.0)
-    for name, value in model_features(text, signals).items():
-        z += weights.get(name, 0.0) * value
-    return z
-
-
-def probability(text: str, lang: str, signals, kind: str = "praise") -> float | None:
-    """P(praise) (or P(complaint)) from the shipped model for `lang`, or None if none."""
-    model = _model(lang, kind)
-    if model is None:
-        return None
-    z = logit(text, model["weights"], model["bias"], signals, model.get("affixes", False))
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
