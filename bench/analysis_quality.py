@@ -240,6 +240,8 @@ def render(gt: dict, lab: dict, helds: list[tuple[str, dict]], rate: float) -> s
              "Reproduce: `.venv/bin/python bench/analysis_quality.py --write`.", "",
              "### VADER ground truth (English), praise = mean rating ≥ +1.5, "
              "embarrassment = a shown item rated ≤ −0.5", "",
+             "The dev halves are training data of the English verdict model (at weight "
+             "0.15): only the test halves measure it.", "",
              "| set | split | n | method | shown | praise precision | praise recall | "
              "embarrassments |", "|---|---|---|---|---|---|---|---|"]
     for name, res in gt.items():
@@ -248,7 +250,8 @@ def render(gt: dict, lab: dict, helds: list[tuple[str, dict]], rate: float) -> s
                 m = res[split][method]
                 label = {"vader": "VADER compound ≥ 0.5", "kiosk": "Kiosk label praise",
                          "auto": "Kiosk auto-approval"}[method]
-                lines.append(f"| {name} | {split} | {res[split]['n']} | {label} | {m['shown']} | "
+                half = "dev (trained on)" if split == "dev" else split
+                lines.append(f"| {name} | {half} | {res[split]['n']} | {label} | {m['shown']} | "
                              f"{f2(m['precision'])} | {f2(m['recall'])} | "
                              f"{pct(m['embarrassments'])} |")
     parts = [(name, held["test"]) for name, held in helds] + [

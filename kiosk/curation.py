@@ -39,7 +39,10 @@ def auto_approvable(label: str, lang: str, sentiment: float, confidence: float |
         return False
     if sentiment < min_score:
         return False
-    return confidence is None or confidence >= verdict_model.threshold(lang, "auto")
+    if not verdict_model.available(lang):
+        return True
+    # None: praise only the model found, which a curator reads first
+    return confidence is not None and confidence >= verdict_model.threshold(lang, "auto")
 
 
 def _item(item_id: int) -> Item:

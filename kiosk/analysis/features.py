@@ -50,7 +50,7 @@ def dense_features(signals) -> dict[str, float]:
 
 
 def model_features(text: str, signals) -> dict[str, float]:
-    """Dense features of the praise model: the signals, and a few shapes of them a linear
+    """Dense features of the verdict model: the signals, and a few shapes of them a linear
     model cannot draw by itself (a worst part that is only slightly negative is the
     commonest way a lukewarm or unhappy snippet passes the rules)."""
     out = dense_features(signals)

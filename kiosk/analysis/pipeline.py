@@ -43,7 +43,7 @@ class AnalysisResult:
     branches: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    confidence: float | None = None  # P(praise) from the verdict model, where one exists
+    confidence: float | None = None  # the verdict model's P(praise) of praise the rules found too
 
     def to_json(self) -> dict:
         return asdict(self)

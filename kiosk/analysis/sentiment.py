@@ -35,7 +35,9 @@ class Verdict:
     score: float
     label: str  # praise | complaint | neutral
     reasons: tuple[str, ...] = ()
-    confidence: float | None = None  # the praise model's P(praise), for auto-approval
+    # the verdict model's P(praise) where the rules found the praise too: auto-approval's
+    # confidence; None where only the model found it (a curator reads it) or none ships
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ _LANGUAGES = {"en": _english, "tr": _turkish}
 
 @dataclass(frozen=True)
 class Signals:
-    """What the rules read off a text; also the dense features of the praise model."""
+    """What the rules read off a text; also dense features of the verdict model."""
 
     overall: float
     worst: float
@@ -310,8 +312,13 @@ def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
         own_change=suggestion and bool(_OWN_CHANGE.search(folded)))
 
 
-def rules(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
-          complaint_at: float = -0.25) -> Verdict:
+# The thresholds the verdict model's features are read at, in training and in use alike; a
+# company's own thresholds and a customer's rating are applied after the model has read them.
+PRAISE_AT, COMPLAINT_AT = 0.35, -0.25
+
+
+def rules(text: str, lang: str, rating: int | None = None, praise_at: float = PRAISE_AT,
+          complaint_at: float = COMPLAINT_AT) -> Verdict:
     """What the rules alone make of a text: the verdict model's first reading of it."""
     return _read(text, lang, rating, praise_at, complaint_at)[1]
 
@@ -325,36 +332,44 @@ def _read(text: str, lang: str, rating: int | None, praise_at: float,
     return signals, decide(signals, praise_at, complaint_at)
 
 
-def assess(text: str, lang: str, rating: int | None = None, praise_at: float = 0.35,
-           complaint_at: float = -0.25) -> Verdict:
+def assess(text: str, lang: str, rating: int | None = None, praise_at: float = PRAISE_AT,
+           complaint_at: float = COMPLAINT_AT) -> Verdict:
     """Label one text: the rules read it, and the verdict model has the last word where it
     ships. Languages without a scorer are neutral: an admin decides."""
     signals, verdict = _read(text, lang, rating, praise_at, complaint_at)
-    if signals is None:
+    if signals is None or not verdict_model.available(lang):
         return verdict
-    read = verdict_model.probabilities(
-        verdict_model.features(text, lang, signals, verdict.label, verdict.reasons), lang)
-    if read is None:
-        return verdict
-    praise, complaint = read
+    if rating is not None or (praise_at, complaint_at) != (PRAISE_AT, COMPLAINT_AT):
+        signals, plain = _read(text, lang, None, PRAISE_AT, COMPLAINT_AT)  # as trained
+    else:
+        plain = verdict
+    praise, complaint = verdict_model.probabilities(
+        verdict_model.features(text, lang, signals, plain.label, plain.reasons), lang)
     label = "praise" if praise >= verdict_model.threshold(lang, "praise") else \
         "complaint" if complaint >= verdict_model.threshold(lang, "complaint") else "neutral"
-    if rating is not None and (rating <= 2 or rating == 3 and label == "praise" or
-                               rating >= 4 and verdict.label == "praise"):
-        label = verdict.label  # the model never saw ratings: the customer's own has its say
+    if rating is not None:  # the model never saw a rating: the customer's own has its say
+        if rating <= 2 or (rating == 3 and label == "praise") or \
+                (rating >= 4 and verdict.label == "praise"):
+            label = verdict.label
+        elif rating >= 4 and label == "complaint":
+            label = "neutral"  # four or five stars: not a complaint the rules did not see
     return _overruled(verdict, label, praise, complaint, praise_at, complaint_at)
+
+
+# What the rules said against praise: reasons a text the model reads as praise does not keep.
+_AGAINST_PRAISE = frozenset({"sarcasm", "mixed", "complaint situation", "asks why"})
 
 
 def _overruled(verdict: Verdict, label: str, praise: float, complaint: float,
                praise_at: float, complaint_at: float) -> Verdict:
     """The verdict with the model's label, its score kept on the label's side of the
-    thresholds: praise the rules did not find scores at the praise threshold, so a curator
-    reads it before any wall does."""
-    confidence = praise if label == "praise" else None
+    thresholds. Praise the rules did not find scores at the praise threshold and carries no
+    confidence, so it waits for a curator whatever the company's thresholds."""
     if label == verdict.label:
-        return replace(verdict, confidence=confidence)
+        return replace(verdict, confidence=praise if label == "praise" else None)
     if label == "praise":
-        return Verdict(praise_at, "praise", verdict.reasons + ("told as a fact",), confidence)
+        kept = tuple(r for r in verdict.reasons if r not in _AGAINST_PRAISE)
+        return Verdict(praise_at, "praise", kept + ("told as a fact",))
     if label == "complaint":
         reason = "praise doubted" if verdict.label == "praise" else "told as a fact"
         return Verdict(round(min(verdict.score, complaint_at, 0.5 - complaint), 4), "complaint",
@@ -418,7 +433,8 @@ def decide(s: Signals, praise_at: float, complaint_at: float) -> Verdict:
         # reason for asking, not a verdict on the shop
         return Verdict(round(overall, 4), "neutral", why + ("suggestion",))
     if overall <= complaint_at or s.worst <= -0.35 or "low rating" in reasons:
-        return Verdict(round(min(overall, s.worst), 4), "complaint", why)
+        # a low rating over warm words still scores on the complaint side
+        return Verdict(round(min(overall, s.worst, complaint_at), 4), "complaint", why)
     if s.cues:  # a complaint situation is never praise, however warmly told
         label = "complaint" if overall < praise_at + 0.3 else "neutral"
         return Verdict(round(min(overall, 0.0), 4), label, why)

@@ -106,7 +106,7 @@ def test_pleasant_surprises_and_promises_beaten(text, lang, label):
     ("Sorunu çözmeye çalışmadılar bile.", "complaint"),
 ])
 def test_trying_to_is_not_working(text, label):
-    # "satmaya çalışmadı" is didn't try to sell; whether a plain fact is praise is the rescue
+    # "satmaya çalışmadı" is didn't try to sell; whether a plain fact is praise is the verdict
     # model's call, so the rule only promises it is no complaint
     assert _reads_as(text, "tr", label)
 

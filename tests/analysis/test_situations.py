@@ -805,7 +805,7 @@ def test_they_waited_before_closing_is_no_complaint():
 
 
 def test_a_fish_gutted_for_the_customer_is_no_complaint():
-    # neutral to the rules; the rescue model may call it praise, for a curator to read
+    # neutral to the rules; the verdict model may call it praise, for a curator to read
     verdict = rules("The fishmonger gutted the trout for me and wrapped it in ice.", "en")
     assert verdict.label != "complaint" and verdict.score < 0.5
 

@@ -161,3 +161,68 @@ def test_languages_without_a_model_keep_the_rules_reading():
     assert not verdict_model.available("de")
     verdict = assess("Sehr freundliches Personal!", "other")
     assert verdict.label == "neutral" and verdict.reasons == ("unsupported language",)
+
+
+def _tables():
+    """(text, lang, label) of the rules' sentence tables in fresh words: a label may be "not
+    praise" or "not a complaint" where that is all a rule promises."""
+    from tests.analysis import test_fresh_words, test_situations
+
+    labels = ("praise", "complaint", "neutral", "not praise", "not a complaint")
+    for module in (test_situations, test_fresh_words):
+        for name, table in vars(module).items():
+            if not (name.isupper() and isinstance(table, list)):
+                continue
+            for row in table:
+                strings = [x for x in row if isinstance(x, str)]
+                label = next((x for x in strings if x in labels), None)
+                lang = next((x for x in strings if x in ("tr", "en")), None)
+                if label:
+                    text = max(strings, key=len)
+                    yield text, lang or ("tr" if set(text) & set("ıİşŞğĞ") else "en"), label
+
+
+def test_the_verdict_model_keeps_most_of_what_the_rules_were_tested_on():
+    """The rule tables check the rules alone; through the whole verdict most must still read
+    as tested. What the model changes there is the price of what it finds in new trades."""
+    rows = list(_tables())
+    kept = sum((assess(text, lang).label != label.removeprefix("not a ").removeprefix("not "))
+               if label.startswith("not ") else assess(text, lang).label == label
+               for text, lang, label in rows)
+    assert len(rows) > 150
+    assert kept / len(rows) >= 0.95
+
+
+def test_praise_only_the_model_found_never_skips_the_queue_whatever_the_thresholds():
+    text = ("Our AC was blowing warm air, the technician found a gas leak, fixed it and "
+            "regassed. Cold as ice now ❄️")
+    for praise_at in (0.35, 0.6):  # a company whose praise threshold is above AUTO_APPROVE
+        assert rules(text, "en", praise_at=praise_at).label == "complaint"
+        verdict = assess(text, "en", praise_at=praise_at)
+        assert verdict.label == "praise" and verdict.confidence is None
+        assert verdict.reasons == ("told as a fact",)  # not the rules' "complaint situation"
+        assert not auto_approvable(verdict.label, "en", verdict.score, verdict.confidence, [],
+                                   AUTO_APPROVE)
+
+
+def test_a_companys_thresholds_do_not_change_what_the_model_reads():
+    """The model reads the rules at the thresholds it was trained at; a stricter company
+    threshold only sends the praise the rules no longer find to a curator."""
+    assert assess("Thank you!", "en").confidence >= verdict_model.threshold("en", "auto")
+    strict = assess("Thank you!", "en", praise_at=0.6)
+    assert (strict.label, strict.confidence) == ("praise", None)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("My parcel was delivered yesterday.", "en"),
+    ("Ordered the burger menu.", "en"),
+])
+def test_four_or_five_stars_are_never_a_complaint_the_rules_did_not_see(text, lang):
+    assert rules(text, lang).label == "neutral"  # the shipped model, unrated, says complaint
+    assert assess(text, lang, rating=5).label == "neutral"
+    assert assess(text, lang, rating=4).label == "neutral"
+
+
+def test_a_low_rating_scores_on_the_complaint_side():
+    verdict = assess("Great staff, great food, loved it!", "en", rating=1)
+    assert verdict.label == "complaint" and verdict.score <= -0.25
