@@ -61,9 +61,10 @@ Data:
 - bench/data/heldout-21/ to -30/: 300 items each of ten more trades (a burger chain, fuel
   stations, home-appliance service, sea buses and ferries, bicycle shops, dental clinics, a
   wedding venue, driving schools, toy stores, car parks and valet), written blind on
-  2026-11-25 by helpers who read only bench/data/README.md. 21 to 26 were measured once, as
-  soon as the verdict model was trained; 27 to 30 were written after that and measured once
-  with the session's final code. Never read, never trained or tuned on.
+  2026-11-25 by helpers who read only bench/data/README.md. 21 to 26 were measured as soon
+  as the verdict model's first version was trained, and again with the session's final code;
+  27 to 30 were written after that first version and measured once, with the final code.
+  Never read, never trained or tuned on.
 """
 
 from __future__ import annotations
@@ -260,8 +261,9 @@ def render(gt: dict, lab: dict, helds: list[tuple[str, dict]], rate: float) -> s
     lines += ["", "### Kiosk's own sets (TR + EN, written for the project)", "",
               "*held-out 21 to 30*: bench/data/heldout-21 to -30, written blind on 2026-11-25 by "
               "helpers who read only bench/data/README.md, one trade each; never read, never "
-              "trained on, each measured once with the verdict model (21–26 as soon as it was "
-              "trained, 27–30 with the session's final code).", "",
+              "trained on. 21–26 were first measured with the verdict model's first version, as "
+              "soon as it was trained (docs/analysis.md); this table runs the final code, which "
+              "is their second measurement and the only one of 27–30.", "",
               "| set | lang | n | praise precision | praise recall | embarrassments | "
               "complaint recall | auto-approved: precision / recall / embarrassments |",
               "|---|---|---|---|---|---|---|---|"]

@@ -411,8 +411,8 @@ def find_mentions(text: str, roster: Roster, item_branch: str | None = None,
     if not any(stem in folded for stem in roster._stems):
         return [], []
     words = _words(text)
-    letters = [c for c in text if c.isalpha()]
-    shouting = len(letters) > 8 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, text))
+    shouting = len(letters) > 8 and all(map(str.isupper, letters))
     found: list[_Pattern] = []
     i = 0
     while i < len(words):

@@ -438,8 +438,8 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     if "ama" in text or "eme" in text or "yan" in text:  # -AmAdI, -(y)An
         text = _OTHERS_FAILED.sub("", text)
     sentences = _tokenize(text)
-    letters = [c for c in text if c.isalpha()]
-    all_caps = bool(letters) and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, text))  # in C: this runs on every part of a text
+    all_caps = bool(letters) and all(map(str.isupper, letters))
     totals: list[float] = []
     for toks in sentences:
         total, opens_with_contrast = _score_sentence(toks, all_caps)
