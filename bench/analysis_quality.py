@@ -65,6 +65,8 @@ Data:
   as the verdict model's first version was trained, and again with the session's final code;
   27 to 30 were written after that first version and measured once, with the final code.
   Never read, never trained or tuned on.
+- bench/data/heldout-31/ to -34/: four more trades written blind at the end of that session,
+  never measured: kept for the next change to the analysis (not listed in BLIND until then).
 """
 
 from __future__ import annotations
