@@ -184,12 +184,19 @@ def labelled_scores(items: list[dict], roster: Roster | list[Roster]) -> dict:
     return results
 
 
-def held_out(directory: Path) -> tuple[list[dict], Roster]:
+def set_roster(directory: Path) -> Roster | None:
+    """A labelled set's own staff and branches (roster.csv, branches.csv), if it has them."""
+    if not (directory / "roster.csv").exists():
+        return None
+    branches = directory / "branches.csv"
+    return Roster(parse_roster((directory / "roster.csv").read_text("utf-8")),
+                  parse_branches(branches.read_text("utf-8")) if branches.exists() else [])
+
+
+def held_out(directory: Path) -> tuple[list[dict], Roster | None]:
     """A held-out set's items, and its own roster and branches."""
-    roster = Roster(parse_roster((directory / "roster.csv").read_text("utf-8")),
-                    parse_branches((directory / "branches.csv").read_text("utf-8")))
     return [json.loads(line) for line in (directory / "labelled.jsonl")
-            .read_text("utf-8").splitlines() if line.strip()], roster
+            .read_text("utf-8").splitlines() if line.strip()], set_roster(directory)
 
 
 def pooled(sets: list[tuple[list[dict], Roster]]) -> dict:
@@ -327,8 +334,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update docs/benchmarks.md")
     parser.add_argument("--errors", choices=["dev", "test"], help="print misjudged items")
     args = parser.parse_args()
-    roster = Roster(parse_roster((DATA / "roster.csv").read_text("utf-8")),
-                    parse_branches((DATA / "branches.csv").read_text("utf-8")))
+    roster = set_roster(DATA)
     items = [json.loads(line) for line in (DATA / "labelled.jsonl").read_text("utf-8")
              .splitlines() if line.strip()]
     if args.errors:

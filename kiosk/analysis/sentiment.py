@@ -332,6 +332,16 @@ def _read(text: str, lang: str, rating: int | None, praise_at: float,
     return signals, decide(signals, praise_at, complaint_at)
 
 
+def model_reading(text: str, lang: str, read: tuple[Signals, Verdict] | None = None,
+                  ) -> tuple[dict[str, float], Verdict]:
+    """The verdict model's features of a text, and the rules' verdict among them, read as the
+    model was trained (bench/train_verdict_model.py reads its examples with this): at
+    PRAISE_AT and COMPLAINT_AT, without a rating. `read`: the rules' (signals, verdict) where
+    they were read so already."""
+    signals, plain = read or _read(text, lang, None, PRAISE_AT, COMPLAINT_AT)
+    return verdict_model.features(text, lang, signals, plain.label, plain.reasons), plain
+
+
 def assess(text: str, lang: str, rating: int | None = None, praise_at: float = PRAISE_AT,
            complaint_at: float = COMPLAINT_AT) -> Verdict:
     """Label one text: the rules read it, and the verdict model has the last word where it
@@ -339,12 +349,9 @@ def assess(text: str, lang: str, rating: int | None = None, praise_at: float = P
     signals, verdict = _read(text, lang, rating, praise_at, complaint_at)
     if signals is None or not verdict_model.available(lang):
         return verdict
-    if rating is not None or (praise_at, complaint_at) != (PRAISE_AT, COMPLAINT_AT):
-        signals, plain = _read(text, lang, None, PRAISE_AT, COMPLAINT_AT)  # as trained
-    else:
-        plain = verdict
-    praise, complaint = verdict_model.probabilities(
-        verdict_model.features(text, lang, signals, plain.label, plain.reasons), lang)
+    as_trained = rating is None and (praise_at, complaint_at) == (PRAISE_AT, COMPLAINT_AT)
+    feats, _ = model_reading(text, lang, (signals, verdict) if as_trained else None)
+    praise, complaint = verdict_model.probabilities(feats, lang)
     label = "praise" if praise >= verdict_model.threshold(lang, "praise") else \
         "complaint" if complaint >= verdict_model.threshold(lang, "complaint") else "neutral"
     if rating is not None:  # the model never saw a rating: the customer's own has its say

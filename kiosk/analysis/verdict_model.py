@@ -36,11 +36,13 @@ def features(text: str, lang: str, signals, label: str, reasons) -> dict[str, fl
 @cache
 def _model(lang: str) -> dict | None:
     path = files("kiosk.analysis") / "data" / f"verdict_model_{lang}.json"
-    if not path.is_file():
-        return None
-    model = json.loads(path.read_text("utf-8"))
+    return prepared(json.loads(path.read_text("utf-8"))) if path.is_file() else None
+
+
+def prepared(model: dict) -> dict:
+    """The model as it is scored: both heads' weights in one table, so that each feature is
+    looked up once for both (this runs on every text that arrives)."""
     praise, complaint = model["praise"]["weights"], model["complaint"]["weights"]
-    # one lookup per feature for both heads: this runs on every text that arrives
     model["table"] = {name: (praise.get(name, 0.0), complaint.get(name, 0.0))
                       for name in praise.keys() | complaint.keys()}
     return model
@@ -57,17 +59,15 @@ def threshold(lang: str, name: str) -> float:
     return model["thresholds"][name] if model else 1.0
 
 
-def logit(feats: dict[str, float], head: dict) -> float:
-    """One head's log-odds, as the trainer checks it against scikit-learn's."""
-    weights = head["weights"]
-    return head["bias"] + sum(weights.get(name, 0.0) * value for name, value in feats.items())
-
-
 def probabilities(feats: dict[str, float], lang: str) -> tuple[float, float] | None:
     """(P(praise), P(complaint)) from the shipped model for `lang`, or None if it has none."""
     model = _model(lang)
-    if model is None:
-        return None
+    return None if model is None else scores(model, feats)
+
+
+def scores(model: dict, feats: dict[str, float]) -> tuple[float, float]:
+    """(P(praise), P(complaint)) from a prepared model: each head's bias plus the dot product
+    of its weights with the features, through the logistic function."""
     table = model["table"]
     praise, complaint = model["praise"]["bias"], model["complaint"]["bias"]
     for name, value in feats.items():

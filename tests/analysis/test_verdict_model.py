@@ -55,13 +55,13 @@ def test_turkish_words_are_read_with_their_stems_and_endings():
 
 def test_probabilities_are_the_logistic_of_the_dot_products():
     text = "The staff were wonderful and the coffee was excellent, thank you!"
-    signals = sentiment.read_signals(text, sentiment._english(), None)
-    verdict = rules(text, "en")
-    feats = verdict_model.features(text, "en", signals, verdict.label, verdict.reasons)
+    feats, verdict = sentiment.model_reading(text, "en")
+    assert verdict == rules(text, "en")
     assert {"_rule_praise", "_overall", "wonderful"} <= set(feats)
     model, _ = _shipped("en")
-    expected = [1 / (1 + math.exp(-verdict_model.logit(feats, model[head])))
-                for head in ("praise", "complaint")]
+    expected = [1 / (1 + math.exp(-model[head]["bias"] - sum(
+        model[head]["weights"].get(name, 0.0) * value for name, value in feats.items())))
+        for head in ("praise", "complaint")]
     assert verdict_model.probabilities(feats, "en") == pytest.approx(expected)
     assert verdict_model.probabilities(feats, "de") is None
 
