@@ -48,8 +48,8 @@ def text_vector(text: str) -> dict[int, float]:
     return out
 
 
-def vector(text: str, lang: str, rating: int | None, praise_at: float = 0.35,
-           complaint_at: float = -0.25) -> tuple[tuple[int, float], ...]:
+def vector(text: str, lang: str, rating: int | None, praise_at: float = sentiment.PRAISE_AT,
+           complaint_at: float = sentiment.COMPLAINT_AT) -> tuple[tuple[int, float], ...]:
     """A text's features: its hashed n-grams, and the signals, label and reasons the rules
     read off it (kiosk/analysis/sentiment.py). Cached by a digest of the text."""
     digest = hashlib.sha256(f"{lang}\0{rating}\0{praise_at}\0{complaint_at}\0{text}"

@@ -8,7 +8,7 @@ from kiosk.analysis.language import detect_language
 from kiosk.analysis.mentions import Roster, find_mentions
 from kiosk.analysis.profanity import find_profanity
 from kiosk.analysis.redaction import display_author, redact_text
-from kiosk.analysis.sentiment import assess
+from kiosk.analysis.sentiment import COMPLAINT_AT, PRAISE_AT, assess
 from kiosk.analysis.text import normalise
 from kiosk.analysis.themes import ThemeMatcher, default_matcher
 from kiosk.feedback import FeedbackItem
@@ -22,8 +22,8 @@ SCORED_LENGTH = 20_000
 
 @dataclass(frozen=True)
 class Thresholds:
-    praise: float = 0.35
-    complaint: float = -0.25
+    praise: float = PRAISE_AT
+    complaint: float = COMPLAINT_AT
 
     @classmethod
     def from_config(cls, config) -> Thresholds:
