@@ -1,10 +1,7 @@
 """Kiosk learns from its curators: a praise model per language, trained on their decisions.
 
-Every decision a person makes about an item is a labelled example (approved or pinned:
-praise; rejected or recalled: not, with the reason given), and so is an auto-approval nobody
-took down within SETTLE. Examples are not copied anywhere: they are read live from the items,
-analyses and decisions, so erasing an item (its decisions cascade) erases its example, and
-the next model never sees it.
+Its examples are the curators' decisions, read live from the items (kiosk/learning_examples.py):
+erasing an item erases its example, and the next model never sees it.
 
 A model is a logistic regression over hashed word and character n-grams plus the signals
 the rules already read (kiosk/analysis/sentiment.py), fitted in pure Python. It is trained on
@@ -30,17 +27,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from kiosk import audit, db
 from kiosk.analysis import linear
 from kiosk.analysis.linear import text_vector
-from kiosk.models import ON_SCREEN, Analysis, Decision, Item, PraiseModel, Setting, Status
+from kiosk.learning_examples import SETTLE, Example, examples, vector
+from kiosk.models import Analysis, Item, PraiseModel, Setting, Status
 
 log = logging.getLogger(__name__)
 
 LANGS = ("tr", "en")
-SETTLE = timedelta(days=3)  # an auto-approval nobody took down in this time counts as praise
 TRAIN_EVERY = timedelta(days=7)
 MIN_TRAIN = 30  # fewer examples, or no praise or no other, and nothing is fitted
 MIN_APPROVED = 10  # held-out auto-approvals needed before their precision means anything
@@ -66,85 +63,6 @@ def holdout_size(n: int) -> int:
     share = float(_cfg("MODEL_HOLDOUT", 0.2) or 0.2)
     count = round(n * share) if share < 1 else int(share)
     return max(1, min(count, n // 2))
-
-
-# --- examples -------------------------------------------------------------------------------
-
-@dataclass
-class Example:
-    item: Item  # read live; the example is gone when the item is
-    praise: bool
-    kind: str  # approve | pin | reject | recall | auto
-    reason: str | None
-    actor: str
-    at: datetime
-    embarrassment: bool = False  # the rules put it up, a person took it down
-
-    @property
-    def lang(self) -> str:
-        return self.item.analysis.lang
-
-
-def examples(lang: str | None = None, now: datetime | None = None,
-             limit: int | None = None) -> list[Example]:
-    """Labelled examples in the order their items arrived (the `limit` most recently
-    decided when given)."""
-    session = db.session()
-    now = now or datetime.now(UTC)
-    by_person = ~Decision.actor.startswith("rule:")
-    query = select(Decision).where(by_person).order_by(Decision.id)
-    if lang:
-        query = query.join(Analysis, Analysis.item_id == Decision.item_id) \
-            .where(Analysis.lang == lang)
-    if limit:  # only the items decided last: the "why" asks on every focused card
-        recent = select(Decision.item_id).where(by_person).group_by(Decision.item_id) \
-            .order_by(func.max(Decision.id).desc()).limit(limit)
-        if lang:
-            recent = recent.join(Analysis, Analysis.item_id == Decision.item_id) \
-                .where(Analysis.lang == lang)
-        query = query.where(Decision.item_id.in_(recent.scalar_subquery()))
-    human: dict[int, list[Decision]] = {}
-    for decision in session.scalars(query):
-        human.setdefault(decision.item_id, []).append(decision)
-    settled = select(Item).join(Analysis).where(
-        Item.status == Status.APPROVED.value, Item.decided_by == _rule_actor(),
-        Item.decided_at <= now - SETTLE)
-    if lang:
-        settled = settled.where(Analysis.lang == lang)
-    if limit:
-        settled = settled.order_by(Item.id.desc()).limit(limit)
-    out: list[Example] = []
-    for item in session.scalars(settled).unique():
-        if item.id not in human:
-            out.append(Example(item, True, "auto", None, item.decided_by, item.decided_at))
-    ids = list(human)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for item in session.scalars(select(Item).where(Item.id.in_(chunk))).unique():
-            if item.analysis is None or item.status == Status.PENDING.value:
-                continue  # undone: nobody's decision stands
-            made = human[item.id]
-            last = made[-1]
-            praise = item.status in ON_SCREEN
-            kind = {"approved": "approve", "pinned": "pin"}.get(
-                item.status, "recall" if item.recalled_at else "reject")
-            out.append(Example(
-                item, praise, kind, None if praise else last.reason or "other", last.actor,
-                last.at, embarrassment=not praise and made[0].before in ON_SCREEN
-                and made[0].after == Status.REJECTED.value))
-    out.sort(key=lambda e: (e.item.ingested_at, e.item.id))
-    return out[-limit:] if limit else out
-
-
-def vector(text: str, lang: str, rating: int | None) -> tuple:
-    cfg = current_app.config
-    return linear.vector(text, lang, rating, cfg["PRAISE_THRESHOLD"], cfg["COMPLAINT_THRESHOLD"])
-
-
-def _rule_actor() -> str:
-    from kiosk.rules import RULE_ACTOR
-
-    return RULE_ACTOR
 
 
 # --- training and the gate ------------------------------------------------------------------
