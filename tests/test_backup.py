@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, select, text
 
 from kiosk import backup, create_app, curation, db
 from kiosk.models import Base, Decision, Item
+from tests.conftest import drop_postgres_database
 
 
 def dump(url: str) -> dict[str, list[tuple]]:
@@ -143,5 +144,4 @@ def test_a_sqlite_backup_restores_into_postgresql(app, tmp_path, make_item):
             assert report.added and report.added[0] > item.id
         pg.extensions["kiosk.db"].engine.dispose()
     finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_postgres_database(target)

@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 
 from kiosk import schema
 from kiosk.models import Base
+from tests.conftest import drop_postgres_database
 
 
 def test_migrations_match_the_models(tmp_path):
@@ -50,5 +51,4 @@ def test_web_units_starting_together_migrate_postgresql_once(tmp_path):
         outputs = [run.communicate(timeout=120)[0].decode() for run in runs]
         assert [run.returncode for run in runs] == [0, 0, 0, 0], outputs
     finally:
-        with psycopg.connect(POSTGRES, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_postgres_database(url)
