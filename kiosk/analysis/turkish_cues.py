@@ -424,9 +424,14 @@ RESOLVED = re.compile(
     re.IGNORECASE)
 # A kind act ("arayıp haber verdi", "poşetleri taşıdı"): clears a story's bad words only
 # when the story ends in thanks or praise.
+# An act done badly is no kind one: "2 saat geç getirdi", "eksik getirdi", "kırık gönderdi".
+_DONE_BADLY = "".join(rf"(?<!{word} )" for word in (
+    "geç", "gec", "gecikmeyle", "gecikmeli", "eksik", "yanlış", "yanlis", "soğuk", "soguk",
+    "kırık", "kirik", "ezik", "hasarlı", "hasarli", "bozuk"))
 HELPED = re.compile(
-    r"(?<!\w)(?:(?:buldu|getirdi|g[öo]nderdi|yollad[ıi]|anlatt[ıi]|ilgilendi|[öo]nerdi|ta[şs][ıi]d[ıi]|"
-    r"ayarlad[ıi]|arad[ıi]|uyard[ıi]|oturttu|a[çc]t[ıi])(?:lar|ler)?(?!\w)|bulup|getirip|aray[ıi]p|"
+    _DONE_BADLY
+    + r"(?<!\w)(?:(?:buldu|getirdi|g[öo]nderdi|yollad[ıi]|anlatt[ıi]|ilgilendi|[öo]nerdi|"
+    r"ta[şs][ıi]d[ıi]|ayarlad[ıi]|arad[ıi]|uyard[ıi]|oturttu|a[çc]t[ıi])(?:lar|ler)?(?!\w)|bulup|getirip|aray[ıi]p|"
     r"izin verdi(?:ler)?|yard[ıi]m(?:c[ıi])? ol\w*|yard[ıi]m etti(?:ler)?|sakinle[şs]tirdi\w*|"
     r"[öo]z[üu]r diledi\w*|indirim tan[ıi]mlad[ıi]\w*|yeniden ayarlad[ıi]\w*|benim yerime|"
     r"bizim yerimize|buldurdu\w*)",

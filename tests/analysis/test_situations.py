@@ -160,6 +160,22 @@ def test_failed_service_told_flatly(text, lang):
     assert rules(text, lang).label == "complaint"
 
 
+@pytest.mark.parametrize("text", [
+    "Kurye siparişimi 2 saat geç getirdi.",
+    "Masaya yemekleri soğuk getirdiler.",
+    "Teknisyen yedek parçayı yanlış getirdi, ikinci kez geldi.",
+    "Kargo koliyi ezik getirdi.",
+])
+def test_an_act_done_badly_is_no_kind_act(text):
+    """"getirdi" is a kind act ("unuttuğum poşeti otoparka kadar getirdi"), but not late,
+    cold, wrong or crushed: the verdict model reads the act as a sign of praise."""
+    from kiosk.analysis.turkish_cues import HELPED
+
+    assert HELPED.search("Kasiyer unuttuğum poşeti otoparka kadar getirdi.")
+    assert not HELPED.search(text)
+    assert rules(text, "tr").label == "complaint"
+
+
 @pytest.mark.parametrize("text,lang", [
     ("Can you unlock a phone if I've lost the original box?", "en"),
     ("Is the 'buy 2 get 1 free' deal on in every branch?", "en"),

@@ -140,7 +140,7 @@ def test_praise_found_by_the_model_waits_for_a_curator(text, lang):
 
 
 def test_a_complaint_the_model_doubts_is_neutral_between_the_thresholds():
-    text = "Got home and found a leak on the driveway right under the engine."
+    text = "Does home insurance cover earthquake damage or is that a separate policy?"
     assert rules(text, "en").label == "complaint"
     verdict = assess(text, "en")
     assert verdict.label == "neutral" and verdict.reasons[-1] == "complaint doubted"
