@@ -64,7 +64,7 @@ Data:
   2026-11-25 by helpers who read only bench/data/README.md. 21 to 26 were measured as soon
   as the verdict model's first version was trained, and again with the session's final code;
   27 to 30 were written after that first version and measured once, with the final code.
-  Never read, never trained or tuned on.
+  Never read; training material of the verdict model since the next change.
 - bench/data/heldout-31/ to -34/: four more trades (a fashion e-shop, pet grooming, an aquarium,
   a locksmith) written blind at the end of that session, and -35/ to -38/ (a cinema chain, home
   cleaning, car rental, an electronics retailer) written blind on 2026-11-25 while the next
