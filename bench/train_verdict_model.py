@@ -3,25 +3,29 @@
 
 What it learns from: every labelled Kiosk set, one trade each (bench/data/labelled.jsonl,
 dev-extra, tests/data/dev-hard, the blind development sets dev-blind*, and the held-out sets
-1 to 30, whose figures have been quoted and which are training material since). English
+1 to 38, whose figures have been quoted and which are training material since). English
 adds openly licensed data at a small weight (OPEN_WEIGHT): DynaSent v1.1 (Potts et al. 2020,
 CC BY 4.0) and the dev halves of VADER's tweets and Amazon snippets (Hutto & Gilbert 2014,
-MIT). Held-out sets from 31 on are never read here.
+MIT). Held-out sets from 39 on are never read here.
 
 What matters is a trade nobody has read, so every estimate is leave-one-set-out: each of the
-thirty former held-outs is scored by a model fitted on everything else. The thresholds come
+thirty-eight former held-outs is scored by a model fitted on everything else. The thresholds come
 from those scores, pooled:
 - praise: the lowest at which praise is right at least --min-precision of the time, there and
-  at every higher threshold that still shows at least --min-shown texts;
+  at every higher threshold that still shows at least --min-shown texts. Turkish asks 97 %,
+  English 96 %: left out one set at a time, with the threshold chosen on the other sets,
+  Turkish met the issue's 0.95 at 0.80 on 27 trades of 38 at 97 % and on 23 at 96 %;
+  English met it on 20 at either, with more recall at 96 %;
 - complaint (read only below the praise threshold): where the cost is least when a missed
   complaint costs twice what a text wrongly read as one does: the miss costs a team its
   chance to fix something, the wrong one a curator's glance;
 - auto: the same rule as praise, at --auto-precision, over the praise that the rules score
   at or above AUTO_APPROVE_SCORE: what a wall may show before any curator has read it.
-The estimate it reports reads each set at thresholds chosen on the other twenty-nine, so that
-no set's labels set the bar it is measured against. C, --min-count and OPEN_WEIGHT were chosen on
-these same scores, and the rules' own tuning has seen these sets: the estimates flatter. Fresh
-held-outs, measured once by bench/analysis_quality.py, say how it does.
+The estimate it reports reads each set at thresholds chosen on the other thirty-seven, so
+that no set's labels set the bar it is measured against. C, --min-count, OPEN_WEIGHT and
+MIN_PRECISION were chosen on these same scores, and the rules' own tuning has seen these sets:
+the estimates flatter. Fresh held-outs, measured once by bench/analysis_quality.py, say how it
+does.
 """
 
 from __future__ import annotations
@@ -42,7 +46,8 @@ from kiosk.config import SETTINGS  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SHARED = ROOT.parent / "shared" / "data"
-FORMER_HELDOUTS = ["heldout"] + [f"heldout-{n}" for n in range(2, 31)]
+FORMER_HELDOUTS = ["heldout"] + [f"heldout-{n}" for n in range(2, 39)]
+MIN_PRECISION = {"tr": 0.97, "en": 0.96}  # praise threshold; see the docstring
 OPEN_WEIGHT = 0.15  # left out one former held-out at a time, 0.15 beat 0, 0.6 and 1.0
 AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
 
@@ -155,11 +160,12 @@ def main() -> None:
     parser.add_argument("--lang", choices=("tr", "en"), required=True)
     parser.add_argument("--C", type=float, default=1.0)
     parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--min-precision", type=float, default=0.96)
+    parser.add_argument("--min-precision", type=float, help="default: MIN_PRECISION[lang]")
     parser.add_argument("--auto-precision", type=float, default=0.98)
     parser.add_argument("--min-shown", type=int, default=50)
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args()
+    args.min_precision = args.min_precision or MIN_PRECISION[args.lang]
     import numpy as np
 
     rows = kiosk_sets(args.lang)
@@ -192,8 +198,8 @@ def main() -> None:
                                              args.min_shown)))
 
     t_praise, t_complaint, t_auto = thresholds(m)  # what ships
-    # What is reported: each set read at thresholds chosen on the other twenty-nine, so that
-    # no set's own labels set the bar it is measured against.
+    # What is reported: each set read at thresholds chosen on the other thirty-seven, so
+    # that no set's own labels set the bar it is measured against.
     said = np.full(len(rows), "neutral", dtype=object)
     auto_at = np.ones(len(rows))
     for name in FORMER_HELDOUTS:
@@ -238,7 +244,7 @@ def main() -> None:
     out = {"lang": args.lang, "trained": datetime.now(UTC).date().isoformat(),
            "examples": len(rows), "kiosk_examples": n_kiosk,
            "sources": "Kiosk's labelled sets (bench/data: labelled, dev-extra, dev-blind*, "
-                      "heldout to heldout-30; tests/data/dev-hard)"
+                      "heldout to heldout-38; tests/data/dev-hard)"
                       + ("; DynaSent v1.1 (CC BY 4.0) and VADER ground truth dev halves (MIT) "
                          f"at weight {OPEN_WEIGHT}" if args.lang == "en" else ""),
            "settings": {"C": args.C, "min_count": args.min_count,
@@ -246,7 +252,7 @@ def main() -> None:
                         "auto_precision": args.auto_precision, "min_shown": args.min_shown},
            "thresholds": {"praise": t_praise, "complaint": t_complaint, "auto": t_auto},
            "estimate": {"method": "leave one former held-out set out; its thresholds chosen on the "
-                            "other twenty-nine", **estimate}, **heads}
+                            "other thirty-seven", **estimate}, **heads}
     # What ships must score as what was trained: the runtime's arithmetic on the rounded
     # weights against scikit-learn's, within 0.0125 of probability (0.05 of log-odds).
     shipped = verdict_model.prepared(dict(out))
