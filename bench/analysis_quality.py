@@ -69,7 +69,11 @@ Data:
   a locksmith) written blind at the end of that session, and -35/ to -38/ (a cinema chain, home
   cleaning, car rental, an electronics retailer) written blind on 2026-11-25 while the next
   change was made: the verdict model trained on held-outs 1 to 30 as well. All eight were
-  measured once, with that change's final code. Never read, never trained or tuned on.
+  measured once, with that change's final code. Never read; training material since.
+- bench/data/heldout-39/ to -42/: four more trades (veterinary clinics, a mobile operator, a
+  ski resort, a furniture retailer) written blind later that session, while the verdict model
+  was trained on 1 to 38 with a stricter Turkish praise threshold; measured once, with that
+  final code. Never read, never trained or tuned on.
 """
 
 from __future__ import annotations

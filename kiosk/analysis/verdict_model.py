@@ -1,5 +1,5 @@
-"""The last word on a verdict: what the rules found, weighed by what fifty trades' labelled
-feedback says it usually means.
+"""The last word on a verdict: what the rules found, weighed by what fifty-eight trades'
+labelled feedback says it usually means.
 
 Rules fitted to the trades someone has read miss what a new trade says in its own words
 ("koliyi sırtında çıkardı", "It's day 12."). Left out one trade at a time, a linear model over
