@@ -8,8 +8,8 @@ adds openly licensed data at a small weight (OPEN_WEIGHT): DynaSent v1.1 (Potts 
 CC BY 4.0) and the dev halves of VADER's tweets and Amazon snippets (Hutto & Gilbert 2014,
 MIT). Held-out sets from 39 on are never read here.
 
-What matters is a trade nobody has read, so every estimate is leave-one-set-out: each of the
-thirty-eight former held-outs is scored by a model fitted on everything else. The thresholds come
+What matters is a trade nobody has read, so every estimate is leave-one-set-out: each former
+held-out (FORMER_HELDOUTS) is scored by a model fitted on everything else. The thresholds come
 from those scores, pooled:
 - praise: the lowest at which praise is right at least --min-precision of the time, there and
   at every higher threshold that still shows at least --min-shown texts. Turkish asks 97 %,
@@ -21,7 +21,7 @@ from those scores, pooled:
   chance to fix something, the wrong one a curator's glance;
 - auto: the same rule as praise, at --auto-precision, over the praise that the rules score
   at or above AUTO_APPROVE_SCORE: what a wall may show before any curator has read it.
-The estimate it reports reads each set at thresholds chosen on the other thirty-seven, so
+The estimate it reports reads each set at thresholds chosen on the other former held-outs, so
 that no set's labels set the bar it is measured against. C, --min-count, OPEN_WEIGHT and
 MIN_PRECISION were chosen on these same scores, and the rules' own tuning has seen these sets:
 the estimates flatter. Fresh held-outs, measured once by bench/analysis_quality.py, say how it
@@ -48,7 +48,7 @@ DATA = ROOT / "bench" / "data"
 SHARED = ROOT.parent / "shared" / "data"
 FORMER_HELDOUTS = ["heldout"] + [f"heldout-{n}" for n in range(2, 39)]
 MIN_PRECISION = {"tr": 0.97, "en": 0.96}  # praise threshold; see the docstring
-OPEN_WEIGHT = 0.15  # left out one former held-out at a time, 0.15 beat 0, 0.6 and 1.0
+OPEN_WEIGHT = 0.15  # left out one of 20 former held-outs at a time, beat 0, 0.6 and 1.0
 AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
 
 
@@ -165,7 +165,8 @@ def main() -> None:
     parser.add_argument("--min-shown", type=int, default=50)
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args()
-    args.min_precision = args.min_precision or MIN_PRECISION[args.lang]
+    if args.min_precision is None:
+        args.min_precision = MIN_PRECISION[args.lang]
     import numpy as np
 
     rows = kiosk_sets(args.lang)
@@ -198,7 +199,7 @@ def main() -> None:
                                              args.min_shown)))
 
     t_praise, t_complaint, t_auto = thresholds(m)  # what ships
-    # What is reported: each set read at thresholds chosen on the other thirty-seven, so
+    # What is reported: each set read at thresholds chosen on the other former held-outs, so
     # that no set's own labels set the bar it is measured against.
     said = np.full(len(rows), "neutral", dtype=object)
     auto_at = np.ones(len(rows))
@@ -252,7 +253,7 @@ def main() -> None:
                         "auto_precision": args.auto_precision, "min_shown": args.min_shown},
            "thresholds": {"praise": t_praise, "complaint": t_complaint, "auto": t_auto},
            "estimate": {"method": "leave one former held-out set out; its thresholds chosen on the "
-                            "other thirty-seven", **estimate}, **heads}
+                            f"other {len(FORMER_HELDOUTS) - 1}", **estimate}, **heads}
     # What ships must score as what was trained: the runtime's arithmetic on the rounded
     # weights against scikit-learn's, within 0.0125 of probability (0.05 of log-odds).
     shipped = verdict_model.prepared(dict(out))

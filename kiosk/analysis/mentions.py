@@ -261,7 +261,7 @@ def _words(text: str) -> list[_Word]:
         j -= 1  # slicing: a copy per word is quadratic in long texts)
         while j >= 0 and text[j].isspace():
             j -= 1
-        base_key = key(base)
+        base_key = key(base)  # folded as _fold_schwa does, inline: this runs for every word
         words.append(new(_Word, (base_key.replace("ə", "e") if "ə" in base_key else base_key,
                                  key(rest) if rest else "", raw[:1].isupper(),
                                  j < 0 or text[j] in _SENTENCE_END, start, start + len(base))))

@@ -424,18 +424,37 @@ RESOLVED = re.compile(
     re.IGNORECASE)
 # A kind act ("arayıp haber verdi", "poşetleri taşıdı"): clears a story's bad words only
 # when the story ends in thanks or praise.
-# An act done badly is no kind one: "2 saat geç getirdi", "eksik getirdi", "kırık gönderdi".
-_DONE_BADLY = "".join(rf"(?<!{word} )" for word in (
-    "geç", "gec", "gecikmeyle", "gecikmeli", "eksik", "yanlış", "yanlis", "soğuk", "soguk",
-    "kırık", "kirik", "ezik", "hasarlı", "hasarli", "bozuk"))
-HELPED = re.compile(
-    _DONE_BADLY
-    + r"(?<!\w)(?:(?:buldu|getirdi|g[öo]nderdi|yollad[ıi]|anlatt[ıi]|ilgilendi|[öo]nerdi|"
-    r"ta[şs][ıi]d[ıi]|ayarlad[ıi]|arad[ıi]|uyard[ıi]|oturttu|a[çc]t[ıi])(?:lar|ler)?(?!\w)|bulup|getirip|aray[ıi]p|"
+# An act done badly is no kind one: "2 saat geç getirdi", "soğuk getirdiler", "kırık gönderdi"
+# (the word right before the act, across any spaces; "gecikmeli geldiğini anlattı" is kind).
+_DONE_BADLY = re.compile(
+    r"(?<!\w)(?:geç|gec|gecikmeyle|gecikmeli|eksik|yanlış|yanlis|soğuk|soguk|kırık|kirik|ezik|"
+    r"hasarlı|hasarli|bozuk)\s+$", re.IGNORECASE)
+
+
+class _KindAct:
+    """A pattern of kind acts whose matches an act done badly does not count as."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+    def finditer(self, text: str, pos: int = 0):
+        return (m for m in self.pattern.finditer(text, pos)
+                if not _DONE_BADLY.search(text, max(0, m.start() - 40), m.start()))
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        return next(self.finditer(text, pos), None)
+
+
+HELPED = _KindAct(re.compile(
+    r"(?<!\w)(?:(?:buldu|getirdi|g[öo]nderdi|yollad[ıi]|anlatt[ıi]|ilgilendi|[öo]nerdi|"
+    r"ta[şs][ıi]d[ıi]|ayarlad[ıi]|arad[ıi]|uyard[ıi]|oturttu|a[çc]t[ıi])(?:lar|ler)?(?!\w)|bulup|"
+    r"getirip|aray[ıi]p|"
     r"izin verdi(?:ler)?|yard[ıi]m(?:c[ıi])? ol\w*|yard[ıi]m etti(?:ler)?|sakinle[şs]tirdi\w*|"
     r"[öo]z[üu]r diledi\w*|indirim tan[ıi]mlad[ıi]\w*|yeniden ayarlad[ıi]\w*|benim yerime|"
     r"bizim yerimize|buldurdu\w*)",
-    re.IGNORECASE)
+    re.IGNORECASE))
+
+
 def praise_cues(text: str) -> bool:
     return bool(_PRAISE.search(key(normalise(text))))
 

@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.analysis.mentions import Person, Roster, find_mentions
 from kiosk.analysis.mismatch import mismatch
-from kiosk.analysis.sentiment import rules
+from kiosk.analysis.sentiment import assess, rules
 
 
 @pytest.mark.parametrize("text", [
@@ -165,15 +165,19 @@ def test_failed_service_told_flatly(text, lang):
     "Masaya yemekleri soğuk getirdiler.",
     "Teknisyen yedek parçayı yanlış getirdi, ikinci kez geldi.",
     "Kargo koliyi ezik getirdi.",
+    "Kurye siparişimi 2 saat geç  getirdi, çok teşekkürler!",  # two spaces, and thanks
+    "Siparişimi geç\ngetirdi, teşekkürler.",
 ])
 def test_an_act_done_badly_is_no_kind_act(text):
     """"getirdi" is a kind act ("unuttuğum poşeti otoparka kadar getirdi"), but not late,
-    cold, wrong or crushed: the verdict model reads the act as a sign of praise."""
+    cold, wrong or crushed: thanks after an act done badly are no praise of it."""
     from kiosk.analysis.turkish_cues import HELPED
 
     assert HELPED.search("Kasiyer unuttuğum poşeti otoparka kadar getirdi.")
+    assert HELPED.search("Mesajların neden gecikmeli geldiğini anlattı.")  # kind: explained
     assert not HELPED.search(text)
     assert rules(text, "tr").label == "complaint"
+    assert assess(text, "tr").label != "praise"
 
 
 @pytest.mark.parametrize("text,lang", [

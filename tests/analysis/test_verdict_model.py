@@ -140,6 +140,7 @@ def test_praise_found_by_the_model_waits_for_a_curator(text, lang):
 
 
 def test_a_complaint_the_model_doubts_is_neutral_between_the_thresholds():
+    # a question the rules misread as a complaint (its "damage"); the model doubts it
     text = "Does home insurance cover earthquake damage or is that a separate policy?"
     assert rules(text, "en").label == "complaint"
     verdict = assess(text, "en")
