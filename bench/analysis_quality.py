@@ -253,9 +253,14 @@ def throughput(items: list[dict], roster: Roster, runs: int = RUNS,
     def vader() -> float:
         return rate(lambda item: yardstick.polarity_scores(item.text), False)
 
-    rates = [(pipeline(), vader()) if k % 2 == 0 else tuple(reversed((vader(), pipeline())))
-             for k in range(runs)]
-    return (statistics.median(r for r, _ in rates), statistics.median(v for _, v in rates))
+    ours, theirs = [], []
+    for k in range(runs):
+        if k % 2:
+            theirs.append(vader())
+        ours.append(pipeline())
+        if not k % 2:
+            theirs.append(vader())
+    return statistics.median(ours), statistics.median(theirs)
 
 
 def _forget_texts() -> None:

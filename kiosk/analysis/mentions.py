@@ -257,14 +257,13 @@ def _words(text: str) -> list[_Word]:
     for match in tokens(text):
         raw = match.group()
         base, _, rest = raw.partition("'")
-        start = j = match.start()  # j: the last visible character before the word (no
-        j -= 1  # slicing: a copy per word is quadratic in long texts)
-        while j >= 0 and text[j].isspace():
+        start = match.start()
+        j = start - 1  # the last visible character before the word (no slicing: a copy per
+        while j >= 0 and text[j].isspace():  # word is quadratic in long texts)
             j -= 1
-        base_key = key(base)  # folded as _fold_schwa does, inline: this runs for every word
-        words.append(new(_Word, (base_key.replace("ə", "e") if "ə" in base_key else base_key,
-                                 key(rest) if rest else "", raw[:1].isupper(),
-                                 j < 0 or text[j] in _SENTENCE_END, start, start + len(base))))
+        words.append(new(_Word, (_fold_schwa(key(base)), key(rest) if rest else "",
+                                 raw[:1].isupper(), j < 0 or text[j] in _SENTENCE_END, start,
+                                 start + len(base))))
     return words
 
 
