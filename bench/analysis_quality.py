@@ -94,7 +94,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.fanout import machine_line  # noqa: E402
 from kiosk.analysis.mentions import Roster, parse_branches, parse_roster  # noqa: E402
-from kiosk.analysis.pipeline import Thresholds, analyze  # noqa: E402
+from kiosk.analysis.pipeline import Thresholds, analyze, warm_up  # noqa: E402
 from kiosk.analysis.sentiment import assess  # noqa: E402
 from kiosk.config import SETTINGS  # noqa: E402
 from kiosk.curation import auto_approvable  # noqa: E402
@@ -234,8 +234,9 @@ def throughput(items: list[dict], roster: Roster, runs: int = RUNS,
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     feed = [_item(i) for i in items]
     yardstick = SentimentIntensityAnalyzer()
+    warm_up()  # as `kiosk analyze` starts: lexicons, models, and the collector told of them
     for item in feed[:50]:
-        analyze(item, Thresholds(), roster)  # warm the caches: lexicons, models
+        analyze(item, Thresholds(), roster)  # a running server's word caches are warm
 
     def rate(one, forget: bool) -> float:
         done, start = 0, time.perf_counter()

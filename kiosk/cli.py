@@ -208,7 +208,7 @@ def analyze(roster_file: Path | None, branches_file: Path | None) -> None:
     from zoneinfo import ZoneInfo
 
     from kiosk.analysis.mentions import Roster, RosterError, parse_branches, parse_roster
-    from kiosk.analysis.pipeline import Thresholds
+    from kiosk.analysis.pipeline import Thresholds, warm_up
     from kiosk.analysis.pipeline import analyze as run_analysis
     from kiosk.config import load_settings
     from kiosk.feedback import parse_feedback
@@ -223,6 +223,7 @@ def analyze(roster_file: Path | None, branches_file: Path | None) -> None:
     tz = ZoneInfo(settings["TIMEZONE"])
     thresholds = Thresholds.from_config(settings)
     now = datetime.now(UTC)
+    warm_up()
     stdin = click.get_text_stream("stdin", errors="replace")
     for number, raw in enumerate(stdin, start=1):
         record = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
 
 from kiosk.analysis.language import detect_language
 from kiosk.analysis.mentions import Roster, find_mentions
@@ -101,3 +103,14 @@ def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds(),
         reasons=list(verdict.reasons),
         confidence=None if verdict.confidence is None else round(verdict.confidence, 4),
     )
+
+
+def warm_up() -> None:
+    """Load what every text needs (lexicons, verdict models, language ID) before the first
+    one arrives, and take it out of the garbage collector's passes for good: a full pass
+    would walk those hundreds of thousands of objects again and again while a batch runs
+    (a twentieth of `kiosk analyze`'s time, bench/analysis_quality.py)."""
+    for text in ("Çok teşekkürler, Ayşe Hanım harikaydı!", "Great service, thank you!"):
+        analyze(FeedbackItem("warm-up", "warm-up", text, datetime.now(UTC)))
+    gc.collect()
+    gc.freeze()

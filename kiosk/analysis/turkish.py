@@ -100,6 +100,7 @@ def _tokenize(text: str) -> list[list[_Token]]:
     return [s for s in sentences if s]
 
 
+@lru_cache(maxsize=65536)  # the same words meet the same phrases text after text
 def _phrase_word(folded: str, word: str) -> bool:
     rest = folded[len(word):]
     return folded.startswith(word) and (not rest or len(rest) <= 8 and bool(
@@ -328,14 +329,21 @@ def _needed(words: list[str], j: int) -> bool:
         ("masi", "mesi", "malari", "meleri", "mak", "mek"))
 
 
+_CLAUSE_END = _Token("sep", ",")
+
+
 def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
     """Positives in requests, wishes and 'used to' clauses describe what is missing."""
     clause: list[_Token] = []
-    for tok in toks + [_Token("sep", ",")]:
+    for tok in toks + [_CLAUSE_END]:
         if tok.kind != "sep":
             clause.append(tok)
             continue
-        words = [t.fold for t in clause]
+        positives = [t for t in clause
+                     if t.value > 0 and t.hit is not None and t.hit.flag != "symbol"]
+        words, clause = [t.fold for t in clause] if positives else (), []
+        if not positives:
+            continue  # most clauses: nothing for a request or a wish to take back
         scale = 1.0
         if any(_CONDITIONAL.fullmatch(w) for w in words) or any(w in _REQUEST for w in words):
             scale = 0.0  # "biraz kısarsanız çok sevinirim", "lütfen yardımcı olun"
@@ -343,10 +351,10 @@ def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
                 "daha" in words and any(
                 _NECESSITY.fullmatch(w) for w in words):
             scale = _N_SCALAR_NEG  # "daha dikkatli olmalı", "düzenli yapılması şart"
-        for t in clause:
-            if t.value > 0 and t.hit is not None and t.hit.flag != "symbol":
-                t.value *= scale
-        clause = []
+        for t in positives:
+            t.value *= scale
+    if _COUNTERFACTUAL.isdisjoint(folds):
+        return  # no "eskiden", no "keşke"
     for i, f in enumerate(folds):
         if f == "eskiden" and _NOW.intersection(folds[i + 1:]):
             # "eskiden çok donuyordu, artık sorunsuz": a fault that is over, told to praise
