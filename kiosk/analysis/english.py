@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from functools import cache
 from importlib.resources import files
 
@@ -24,8 +25,13 @@ def _strip_punctuation(token: str, words: set[str], punctuation: list[str]) -> s
     return token
 
 
+# NLTK's REGEX_REMOVE_PUNCTUATION, the same class of marks, deleted by str.translate: NLTK
+# runs its pattern under a ReDoS time limit, which cost a fiftieth of the pipeline's time.
+_NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
 def _fast_words_and_emoticons(self) -> list[str]:
-    words = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+    words = {w for w in self.text.translate(_NO_PUNCTUATION).split() if len(w) > 1}
     return [_strip_punctuation(token, words, self.PUNC_LIST)
             for token in self.text.split() if len(token) > 1]
 

@@ -178,6 +178,9 @@ _PAID_PRICE = re.compile(rf"{_MONEY}[^.!?\d]{{0,20}}\b(?:odedim|odedik|odettiler
                          rf"invoice)\b[^.!?\d]{{0,20}}{_MONEY}")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _amount(match: re.Match) -> float:
     digits = next(g for g in match.groups() if g)
     return float(re.sub(r"[.,]", "", digits))
@@ -196,6 +199,8 @@ def promise_kept(text: str) -> int:
     """+1 if what came came sooner (or cost less) than promised before it, -1 if later (or
     dearer), else 0."""
     folded = key(normalise(text))
+    if not _DIGIT.search(folded):
+        return 0  # a promise kept or broken is told in numbers: most texts have none
     price = _price_kept(folded)
     if price:
         return price
