@@ -181,8 +181,10 @@ def ingest(names: tuple[str, ...]) -> None:
 def import_(file: Path, default_source: str | None) -> None:
     """Import feedback from a CSV or JSON lines file; bad lines are reported, good ones kept."""
     from kiosk import ingest
+    from kiosk.analysis.pipeline import warm_up
 
     app = _app()
+    warm_up()  # a file can hold 100,000 items
     with app.app_context():
         report = ingest.ingest(ingest.read_records(file.read_bytes(), file.name),
                                default_source)
