@@ -203,8 +203,13 @@ COMPLAINT_CUES = at_word_starts(
     r"cashier|someone|somebody) (?:\w+ )?(?:forgot|left out) (?:my|the|to|our)|(?:was|were|got) "
     r"(?:forgotten|left out)|out of date|past (?:its|the|their) (?:sell|use|best)|"
     r"(?:asked|told|reminded) (?:them|him|her|the \w+) (?:twice|three times|\d+ times|again)|"
-    r"(?:stopped|stop) (?:selling|stocking|making|doing|offering)|used to be (?:good|great|"
-    r"better|nice|lovely)|not as (?:good|nice|fresh) as (?:it|they) used to|"
+    r"(?:stopped|stop) (?:selling|stocking|making|doing|offering)|"
+    r"used to be (?:so |really )?(?:good|great|better|nice|lovely|amazing|excellent|fantastic|"
+    r"brilliant|the best|perfect|reliable)|"
+    r"(?:can|could|would|will) (?:you|u|someone|they) (?:please |pls |just )?(?:stop|quit) "
+    r"\w+ing|hire (?:more|some more|extra|enough) (?:staff|people|cashiers|drivers|cleaners|"
+    r"hands|workers|employees)\b(?! like)|half the (?:size|portion)|(?:twice|double) the price|"
+    r"not as (?:good|nice|fresh) as (?:it|they) used to|"
     r"(?:never|didn'?t) (?:get|got|receive|received) (?:a |any |my |an )?(?:reply|response|"
     r"refund|call|email|confirmation|receipt|change)|"
     + english_trades.COMPLAINTS +
@@ -233,7 +238,7 @@ COMPLAINT_CUES = at_word_starts(
 # Customers' own formulas for praise that VADER scores as neutral.
 PRAISE_CUES = at_word_starts(
     r"\b(?:five stars|5 stars|10/10|can'?t fault|couldn'?t fault|hats off|props to|kudos|"
-    r"can'?t (?:praise|thank|rate) (?:\w+ ){0,4}(?:enough|highly enough)|"
+    r"(?:can'?t|cannot) (?:praise|thank|rate|recommend) (?:\w+ ){0,4}(?:enough|highly enough)|"
     r"(?:a )?(?:massive|huge|special|heartfelt|sincere|big) thank(?:s| you)|big up|this is how "
     r"(?:[\w-]+ ){1,4}should be done|could be (?:this|so) (?:painless|easy|simple|quick|smooth|"
     r"stress-free|straightforward)|"

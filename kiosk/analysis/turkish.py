@@ -401,7 +401,8 @@ _BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:ka
 # "beklediğimden iyi / kötü": than expected, the adjective says which way
 _THAN_EXPECTED = re.compile(r"[Bb]ekledi[ğg]imden(?: daha)?")
 # "Neden daha önce gelmemişim": the customer's own delay, a compliment.
-_OWN_DELAY = re.compile(r"(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae]m[ıi][şs][ıi]m")
+_OWN_DELAY = re.compile(r"(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae](?:m[ıi][şs][ıi](?:m|z)\b|"
+                        r"d[ıi](?:m|k)\b)")  # "gelmemişim", "gelmedik ki": not "gelmedi"
 # "Memnun kalmamak elde değil": one cannot help being pleased.
 _CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
 # "İki servisin çözemediği arıza", "başka yerde bulamadığım parça": others failed, not us.

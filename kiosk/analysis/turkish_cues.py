@@ -22,6 +22,9 @@ _COMPLAINT = at_word_starts(
     r"\b(?:"
     # spilled, leaked, deleted, raised, repeated, "didn't even", "enough already"
     r"(?:dokulmus|dokuldu|akmis|akiyor|sizdirmis|sizdiriyor)\b|"
+    # told two things, or a word not kept: "her biri farklı bilgi veriyor", "ikisi de tutmadı"
+    r"farkli (?:farkli )?(?:bilgi|cevap|tarih|fiyat|sey)\w* (?:veri|verdi|soyl|dedi|diyor)\w*|"
+    r"(?:soz\w*|tarih\w*|ikisi de|hicbiri) tutma(?:di|mis|yor)\w*|"
     r"(?:puan|bakiye|kupon|hesab)\w* (?:\w+ ){0,3}(?:silindi|silinmis|sifirlandi|sifirlanmis|"
     r"dustu|kayboldu)\b|fiyat\w* (?:\w+ )?\d+(?:[.,]\d+)? ?(?:tl|lira) olmus|"
     r"kasada (?:normal|tam|indirimsiz|farkli|yuksek|eski) fiyat\w*|"
@@ -268,7 +271,7 @@ _PRAISE = at_word_starts(
     r"baska (?:yere|yerden|\w+(?:ye|ya|e|a)) (?:gitmez|gitmem|almaz|almam|bakmam)|"
     r"helal (?:size|sana|be)\b|daha ne olsun\b|"
     r"(?:bile )?sorun (?:olmadi|cikmadi)|(?:kuyruk|sira) beklemeden|yildizi hak ed\w*|"
-    r"isinin ehli|kapis kapis|"
+    r"isinin ehli|kapis kapis|hakkini (?:vermek (?:lazim|gerek)|yemeyeyim|yiyemem)|"
     r"(?:ugramadan|almadan|yemeden) "
     r"(?:gecemiyorum|gecemiyoruz|edemiyorum|edemiyoruz)|bir kurus (?:bile )?(?:almadi|istemedi)\w*|"
     r"hicbir (?:ucret|ek ucret|ucret farki|para) (?:almadi|istemedi)\w*|"
@@ -365,10 +368,12 @@ _FALSE_STATUS = re.compile(
 
 
 _SPOKEN = re.compile(r"\b(\w+?[iu]yo)(?=\s|$|[.,!?])")  # "geçmiyo" is "geçmiyor"
+# "Neden daha önce gelmedik ki?": the customer's own delay, a compliment; not "gelmedi".
+_OWN_DELAY = re.compile(r"\b(?:neden|niye) daha once \w+m[ae](?:mis(?:im|iz)|d(?:im|ik))\b")
 
 
 def complaint_cues(text: str) -> bool:
-    folded = _SPOKEN.sub(r"\1r", key(normalise(text)))
+    folded = _OWN_DELAY.sub("", _SPOKEN.sub(r"\1r", key(normalise(text))))
     if _ABSENCE.search(folded) or _FALSE_STATUS.search(folded) or _SAID_NOT.search(folded):
         return True
     for match in _COMPLAINT.finditer(folded):

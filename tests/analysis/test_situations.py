@@ -885,3 +885,27 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     assert verdict.label == label
     if label == "praise":
         assert verdict.score < 0.5  # praise, but a curator looks before a wall shows it
+
+
+@pytest.mark.parametrize("text,lang,label", [
+    # praise that negates its verb: one cannot praise enough
+    ("I cannot recommend the adult beginner course enough.", "en", "praise"),
+    ("Can't recommend the Moda branch enough!!", "en", "praise"),
+    ("Can't say enough good things about this place.", "en", "praise"),
+    ("I can't recommend a place that doesnt have enough staff.", "en", "complaint"),
+    # a decline, a request to stop, too few hands, less for more
+    ("The pizza used to be amazing, now it is tiny and expensive.", "en", "complaint"),
+    ("Can you stop calling me every day?", "en", "complaint"),
+    ("She is doing her best, she can't clean 4 floors alone. Hire more people.", "en",
+     "complaint"),
+    ("The sandwiches are now half the size and twice the price.", "en", "complaint"),
+    ("The cakes are lovely, the price is not. 💸", "en", "complaint"),
+    # two answers, a word not kept; and the customer's own delay
+    ("İki çalışan farklı bilgi veriyor, hangisine inanacağız?", "tr", "complaint"),
+    ("İkisi de teslim için söz verdi, ikisi de tutmadı.", "tr", "complaint"),
+    ("Neden daha önce gelmedik ki? Çocuklar eve dönmek istemedi.", "tr", "praise"),
+    ("Neden daha önce gelmedi kurye?", "tr", "complaint"),
+])
+def test_idioms_that_turn_the_words_around(text, lang, label):
+    assert rules(text, lang).label == label
+    assert assess(text, lang).label == label
