@@ -106,8 +106,8 @@ NOW = datetime(2026, 11, 24, tzinfo=UTC)
 AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
 MARK_START = "<!-- analysis-quality:start -->"
 MARK_END = "<!-- analysis-quality:end -->"
-BLIND = range(39, 47)  # written blind on 2026-11-25, never read, never trained on
-FORMER = [(n, f"heldout-{n}") for n in range(38, 1, -1)] + [(1, "heldout")]  # trained on
+BLIND = range(51, 55)  # written blind on 2026-11-25, never read, never trained on
+FORMER = [(n, f"heldout-{n}") for n in range(50, 1, -1)] + [(1, "heldout")]  # trained on
 
 
 def split_of(key: str) -> str:

@@ -1,4 +1,4 @@
-"""The last word on a verdict: what the rules found, weighed by what fifty-eight trades'
+"""The last word on a verdict: what the rules found, weighed by what seventy trades'
 labelled feedback says it usually means.
 
 Rules fitted to the trades someone has read miss what a new trade says in its own words
