@@ -175,7 +175,8 @@ _UPSIDE_DOWN = re.compile(
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been|have gone|get) (?:any )?(?:better|"
     r"smoother|easier|nicer|friendlier)\b|"
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been) (?:happier|more (?:pleased|"
-    r"satisfied|impressed|grateful))|\b(?:can'?t|cannot|couldn'?t) recommend (?:\w+ ){0,4}"
+    r"satisfied|impressed|grateful))|\b(?:can'?t|cannot|couldn'?t) recommend "
+    r"(?:(?!(?:they|there|because|not|never|no|as|since|so|but|and)\b)\w+ ){0,4}"
     r"(?:enough|highly enough)|\bcan'?t fault\b|"
     r"\b(?:can'?t|cannot|couldn'?t) say enough (?:good|nice|great|positive|kind) things\b|"
     r"\b(?:can'?t|cannot|couldn'?t) thank (?:\w+[.']? ){0,3}enough\b", re.I)

@@ -341,7 +341,8 @@ def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
             continue
         positives = [t for t in clause
                      if t.value > 0 and t.hit is not None and t.hit.flag != "symbol"]
-        words, clause = [t.fold for t in clause] if positives else (), []
+        words = [t.fold for t in clause]
+        clause = []
         if not positives:
             continue  # most clauses: nothing for a request or a wish to take back
         scale = 1.0

@@ -905,7 +905,22 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     ("İkisi de teslim için söz verdi, ikisi de tutmadı.", "tr", "complaint"),
     ("Neden daha önce gelmedik ki? Çocuklar eve dönmek istemedi.", "tr", "praise"),
     ("Neden daha önce gelmedi kurye?", "tr", "complaint"),
+    # and not what only looks like them
+    ("Can't recommend them they never have enough stock", "en", "not praise"),
+    ("Cannot recommend it because not enough parking", "en", "not praise"),
+    ("I'd happily pay twice the price for this quality!", "en", "not a complaint"),
+    ("Half the size of my old phone and twice as fast, love it.", "en", "not a complaint"),
+    ("No need to hire more staff, the team was quick and friendly.", "en", "not a complaint"),
+    ("Hire more people as kind as Tom!", "en", "not a complaint"),
+    ("It used to be the best kept secret in town, now everyone knows.", "en", "not a complaint"),
+    ("Hocamız her derste farklı bilgiler veriyor, çok faydalı.", "tr", "not a complaint"),
+    ("Verdiği sözü tutmadığı tek bir gün olmadı, çok güvenilir.", "tr", "not a complaint"),
 ])
 def test_idioms_that_turn_the_words_around(text, lang, label):
+    if label.startswith("not "):
+        unwanted = label.removeprefix("not a ").removeprefix("not ")
+        assert rules(text, lang).label != unwanted
+        assert assess(text, lang).label != unwanted
+        return
     assert rules(text, lang).label == label
     assert assess(text, lang).label == label
