@@ -108,8 +108,8 @@ def analyze(item: FeedbackItem, thresholds: Thresholds = Thresholds(),
 def warm_up() -> None:
     """Load what every text needs (lexicons, verdict models, language ID) before the first
     one arrives, and take it out of the garbage collector's passes for good: a full pass
-    would walk those 130,000 objects again and again while a batch runs (6 % of a batch's
-    time, docs/benchmarks.md).
+    would walk those tens of thousands of objects again and again while a batch runs (6 % of
+    a batch's time, docs/benchmarks.md).
 
     For the command line's batch processes (`kiosk analyze`, `kiosk import`): the freeze
     is permanent and takes in everything alive at the call. Web workers freeze their own
