@@ -171,13 +171,15 @@ _HAPPY_TEARS = re.compile(r"\b(?:cried|wept|crying|teared up|in tears)\b(?=[^.!?
 _REQUEST_LIKE = re.compile(r"\b(?:i'?d|i would|we'?d|we would) like\b", re.I)
 
 
+# What stands between "can't recommend" and "enough": an object, not a reason ("… them they
+# never have enough stock", "… it because not enough parking").
+ENOUGH_OBJECT = r"(?:(?!(?:they|there|because|not|never|no|as|since|so|but|and)\b)\w+ ){0,4}"
 _UPSIDE_DOWN = re.compile(
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been|have gone|get) (?:any )?(?:better|"
     r"smoother|easier|nicer|friendlier)\b|"
     r"\b(?:couldn'?t|could not|can'?t|cannot) (?:be|have been) (?:happier|more (?:pleased|"
     r"satisfied|impressed|grateful))|\b(?:can'?t|cannot|couldn'?t) recommend "
-    r"(?:(?!(?:they|there|because|not|never|no|as|since|so|but|and)\b)\w+ ){0,4}"
-    r"(?:enough|highly enough)|\bcan'?t fault\b|"
+    + ENOUGH_OBJECT + r"(?:enough|highly enough)|\bcan'?t fault\b|"
     r"\b(?:can'?t|cannot|couldn'?t) say enough (?:good|nice|great|positive|kind) things\b|"
     r"\b(?:can'?t|cannot|couldn'?t) thank (?:\w+[.']? ){0,3}enough\b", re.I)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kiosk.analysis import english_trades
-from kiosk.analysis.english import HONEST_ACTS, score_english
+from kiosk.analysis.english import ENOUGH_OBJECT, HONEST_ACTS, score_english
 from kiosk.analysis.text import at_word_starts
 
 # The staff put something right: a story's bad words are the problem they solved.
@@ -242,8 +242,7 @@ COMPLAINT_CUES = at_word_starts(
 # Customers' own formulas for praise that VADER scores as neutral.
 PRAISE_CUES = at_word_starts(
     r"\b(?:five stars|5 stars|10/10|can'?t fault|couldn'?t fault|hats off|props to|kudos|"
-    r"(?:can'?t|cannot) (?:praise|thank|rate|recommend) "
-    r"(?:(?!(?:they|there|because|not|never|no|as|since|so|but|and)\b)\w+ ){0,4}"
+    r"(?:can'?t|cannot) (?:praise|thank|rate|recommend) " + ENOUGH_OBJECT +
     r"(?:enough|highly enough)|"
     r"(?:a )?(?:massive|huge|special|heartfelt|sincere|big) thank(?:s| you)|big up|this is how "
     r"(?:[\w-]+ ){1,4}should be done|could be (?:this|so) (?:painless|easy|simple|quick|smooth|"

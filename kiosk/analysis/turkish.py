@@ -401,9 +401,10 @@ _BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:ka
                               r"[üu]zerinde|[öo]tesinde)")
 # "beklediğimden iyi / kötü": than expected, the adjective says which way
 _THAN_EXPECTED = re.compile(r"[Bb]ekledi[ğg]imden(?: daha)?")
-# "Neden daha önce gelmemişim": the customer's own delay, a compliment.
-_OWN_DELAY = re.compile(r"(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae](?:m[ıi][şs][ıi](?:m|z)\b|"
-                        r"d[ıi](?:m|k)\b)")  # "gelmemişim", "gelmedik ki": not "gelmedi"
+# "Neden daha önce gelmemişim", "gelmedik ki": the customer's own delay, a compliment; not
+# "gelmedi". Written with and without Turkish letters, so complaint cues read it folded too.
+OWN_DELAY = re.compile(r"\b(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae](?:m[ıi][şs][ıi](?:m|z)\b|"
+                       r"d[ıi](?:m|k)\b)")
 # "Memnun kalmamak elde değil": one cannot help being pleased.
 _CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
 # "İki servisin çözemediği arıza", "başka yerde bulamadığım parça": others failed, not us.
@@ -438,7 +439,7 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     if "ekle" in text:  # most texts need none of these rewrites
         text = _THAN_EXPECTED.sub("çok", _BEYOND_EXPECTED.sub("çok iyi", text))
     if "nce" in text:
-        text = _OWN_DELAY.sub("iyi ki geldim", text)
+        text = OWN_DELAY.sub("iyi ki geldim", text)
     if "elde" in text:
         text = _CANNOT_HELP.sub(r"\1m\2k kesin", text)
     if "olmasa" in text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kiosk.analysis.text import at_word_starts, key, normalise
+from kiosk.analysis.turkish import OWN_DELAY
 
 # Split points for "the part after the contrast decides" (on the original text).
 CONTRAST = re.compile(
@@ -369,12 +370,10 @@ _FALSE_STATUS = re.compile(
 
 
 _SPOKEN = re.compile(r"\b(\w+?[iu]yo)(?=\s|$|[.,!?])")  # "geçmiyo" is "geçmiyor"
-# "Neden daha önce gelmedik ki?": the customer's own delay, a compliment; not "gelmedi".
-_OWN_DELAY = re.compile(r"\b(?:neden|niye) daha once \w+m[ae](?:mis(?:im|iz)|d(?:im|ik))\b")
 
 
 def complaint_cues(text: str) -> bool:
-    folded = _OWN_DELAY.sub("", _SPOKEN.sub(r"\1r", key(normalise(text))))
+    folded = OWN_DELAY.sub("", _SPOKEN.sub(r"\1r", key(normalise(text))))  # not a fault
     if _ABSENCE.search(folded) or _FALSE_STATUS.search(folded) or _SAID_NOT.search(folded):
         return True
     for match in _COMPLAINT.finditer(folded):
