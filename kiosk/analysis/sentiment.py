@@ -60,13 +60,13 @@ class _Language:
 
 @cache
 def _turkish() -> _Language:
-    from kiosk.analysis import turkish, turkish_cues, turkish_sarcasm
+    from kiosk.analysis import turkish, turkish_acts, turkish_cues, turkish_sarcasm
 
     return _Language(lru_cache(maxsize=4096)(turkish.score_turkish), turkish_cues.CONTRAST,
                      turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_sarcasm.sarcasm,
-                     turkish_cues.suggestion, turkish_cues.REPORTED, turkish_cues.RECOVERY,
-                     turkish_cues.RESOLVED, turkish_cues.HELPED,
-                     (turkish_cues.RESOLVED, turkish_cues.HELPED), turkish_cues.VERDICT)
+                     turkish_cues.suggestion, turkish_cues.REPORTED, turkish_acts.RECOVERY,
+                     turkish_acts.RESOLVED, turkish_acts.HELPED,
+                     (turkish_acts.RESOLVED, turkish_acts.HELPED), turkish_cues.VERDICT)
 
 
 @cache

@@ -171,7 +171,7 @@ def test_failed_service_told_flatly(text, lang):
 def test_an_act_done_badly_is_no_kind_act(text):
     """"getirdi" is a kind act ("unuttuğum poşeti otoparka kadar getirdi"), but not late,
     cold, wrong or crushed: thanks after an act done badly are no praise of it."""
-    from kiosk.analysis.turkish_cues import HELPED
+    from kiosk.analysis.turkish_acts import HELPED
 
     assert HELPED.search("Kasiyer unuttuğum poşeti otoparka kadar getirdi.")
     assert HELPED.search("Mesajların neden gecikmeli geldiğini anlattı.")  # kind: explained
