@@ -181,7 +181,14 @@ _UPSIDE_DOWN = re.compile(
     r"satisfied|impressed|grateful))|\b(?:can'?t|cannot|couldn'?t) recommend "
     + ENOUGH_OBJECT + r"(?:enough|highly enough)|\bcan'?t fault\b|"
     r"\b(?:can'?t|cannot|couldn'?t) say enough (?:good|nice|great|positive|kind) things\b|"
-    r"\b(?:can'?t|cannot|couldn'?t) thank (?:\w+[.']? ){0,3}enough\b", re.I)
+    r"\b(?:can'?t|cannot|couldn'?t) thank (?:\w+[.']? ){0,3}enough\b|"
+    r"\b(?:don'?t|do not) think (?:you|anyone|one) (?:can|could|will) go wrong\b|"
+    r"\b(?:can'?t|cannot|couldn'?t|could not) find (?:a single thing|anything|one thing|a thing|"
+    r"a single fault|any fault) to (?:complain about|criticise|criticize)\b", re.I)
+# Certainty VADER reads as a negation of what follows: "without a doubt the worst" (the "a" is
+# dropped, and "without" then negates "worst").
+_DOUBTLESS = re.compile(r"\b(?:without|beyond) (?:a|any) (?:shadow of (?:a )?)?doubt\b|"
+                        r"\bno doubt\b", re.I)
 
 
 # Honesty VADER reads as a refusal or a charge: "refused a tip", "could have charged me for a
@@ -258,6 +265,15 @@ _NONE_AS = re.compile(r"\bnone (?:of them )?(?:were|was|is|are|has been|have bee
                       r"advertise|described|look|looked|showed|show|made it sound))", re.I)
 
 
+# "None of the rooms was clean": VADER's negation reaches three words back, not to "none".
+# Told as "the rooms was not clean", which it reads. "None were as … as this" is _NONE_AS's.
+_NONE_OF = re.compile(r"\bnone of (?:the |these |those |them |my |our |your |its |their |his |"
+                      r"her )?((?:[\w'-]+ ){0,3}?)(were|was|is|are|has been|have been|had been)"
+                      r"\b(?! (?:as|so|anything|less|other|more|any)\b)", re.I)
+# "Cons: none": a review's list of faults, left empty.
+_NO_CONS = re.compile(r"\bcons?\s*[:-]\s*(?:none|nothing|n/a|zero|nil)\b", re.I)
+
+
 def _none_as(match: re.Match) -> str:
     valence = vader().lexicon.get(match.group(1).lower(), 0.0)
     return "flawless" if valence > 0 else "awful" if valence < 0 else match.group()
@@ -282,8 +298,12 @@ def score_english(text: str) -> float:
         text = _SLANG.sub(_slang, text)
     if "none" in low:  # "None were as painless as this": this one was the most painless
         text = _NONE_AS.sub(_none_as, text)
+        text = _NONE_OF.sub(r"\1\2 not", text)
+        text = _NO_CONS.sub("flawless", text)
     if "tears" in low:  # "my son cried when it ended (good tears)", "happy tears"
         text = _HAPPY_TEARS.sub("moved", text)
+    if "doubt" in low:
+        text = _DOUBTLESS.sub("certainly", text)
     if "anything but" in low:
         text = _ANYTHING_BUT.sub("not at all", text)
     if "like" in low:

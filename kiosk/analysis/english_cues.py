@@ -89,6 +89,12 @@ COMPLAINT_CUES = at_word_starts(
     r"\b(?:was|is|so|kinda|pretty|lowkey) mid\b|(?<!better than )(?<!better than i )\b"
     r"(?:i |we )?expected (?:a lot |much |a bit |so much )?(?:more|better)\b|"
     r"\bnothing special\b|\bnothing to write home about\b|\baverage at best\b|"
+    # a review's list of faults: "Pros: … Cons: short warranty" (not "Cons: none")
+    r"\bcons?\s*:\s*(?!(?:none|nothing|n/a|zero|nil|no|not really)\b)\w|"
+    # likened to rubbish: "looks great, works like crap", "tasted like cardboard"
+    r"\b(?:works?|worked|working|runs?|ran|performs?|performed|tastes?|tasted|looks?|looked|"
+    r"smells?|smelled|smelt|feels?|felt|sounds?|sounded|drives?|drove) like (?:crap|shit|garbage|"
+    r"rubbish|junk|trash|cardboard|dishwater|sawdust|cheap plastic)\b|"
     r"\b(?:two|three|four|five|six|\d+) different (?:people|answers|dates|prices|teachers|"
     r"stories|explanations|agents|excuses)\b|\bnow (?:reached|entered) (?:its|their) (?:second|"
     r"third|fourth|fifth|\d+\w*) (?:week|month)\b|"
@@ -249,11 +255,28 @@ PRAISE_CUES = at_word_starts(
     r"stress-free|straightforward)|"
     r"shout ?-?out to|big thanks|thank you so much|always on time|never (?:had|have) (?:a|any) "
     r"(?:single )?(?:problem|issue)s?|no complaints|highly recommend|keep it up|"
-    r"above and beyond|made my day|can'?t go wrong|(?:what more|couldn'?t) (?:could you |"
+    r"above and beyond|made my day|can'?t go wrong|(?:don'?t|do not) think (?:you|anyone|one) "
+    r"(?:can|could|will) go wrong|(?:can'?t|cannot|couldn'?t|could not) find (?:a single thing|"
+    r"anything|one thing|a thing) to complain about|(?:what more|couldn'?t) (?:could you |"
     r"can you )?(?:ask|wish) for|worth every (?:penny|lira|cent|one|minute|mile|second|hour|"
     r"bit)|value for money|rock solid|solid as a rock|"
     r"money well spent|well spent|very happy|so happy|really happy|spot on|top marks|"
     r"top notch|nothing to complain about|that'?s (?:what i call )?service|"
+    # praise told by denying the worst: "you won't regret it", "never disappoints", "hard to beat"
+    r"(?:won'?t|will not|wouldn'?t|would not|didn'?t|did not|doesn'?t|does not|never|has not|"
+    r"hasn'?t|have not|haven'?t|was not|wasn'?t|were not|weren'?t)(?: ever| once| yet| been)* "
+    r"(?:disappoint(?:ed|s)?|let (?:you|me|us|anyone) down)\b|"
+    r"(?:won'?t|will not|wouldn'?t|would not|don'?t|do not|didn'?t|did not|never)(?: ever)? "
+    r"regret (?:it|this|that|coming|going|buying|booking|choosing|ordering|visiting|staying|a "
+    r"(?:single )?(?:penny|moment|minute|second|thing)|(?:the|my|our) (?:purchase|visit|trip|"
+    r"booking|order|choice|decision)|(?:it )?(?:one|a) bit)\b|"
+    r"(?:can'?t|cannot|can not|hard to|impossible to|tough to|difficult to) (?:be )?beat(?:en)?"
+    r"\b(?! (?:the )?(?:queues?|traffic|rush|crowds?|system|heat|line)\b)|"
+    r"(?:wouldn'?t|would not|won'?t|will not) (?:give|trade|swap) (?:\w+ ){0,3}?(?:up )?for "
+    r"(?:anything|the world|any other)|"
+    r"(?<!not )(?<!n't )(?<!never )without (?:a|any|the slightest|one) (?:single )?(?:hitch|"
+    r"hiccup|glitch|problem|issue|fuss|flaw|fault|complaint|snag)s?\b|"
+    r"(?<!not )(?<!n't )without (?:flaw|fault|fuss)\b|"
     # kind acts told plainly: "carried the water up", "ran after me with my wallet"
     r"(?:carried|walked|ran after|brought|helped|packed|remembered|noticed|swapped|kept|held|"
     r"put aside|set aside|"
@@ -345,6 +368,22 @@ RECOVERY = re.compile(
     r"one|a replacement|another) (?:off|over|round|along)|had (?:it|them|a replacement) "
     r"(?:the )?(?:next|same) (?:morning|day|evening|afternoon)|sorted (?:it|everything) out "
     r"(?:straight away|immediately|in one call|within))", re.I)
+
+
+# A trouble gone, which is what the visit was for: "bed bugs are gone", "no more leaks", "rat
+# problem? Not anymore". Read as "all sorted": the pest or the stain is not the complaint.
+_PESTS = (r"(?:bed ?bugs?|bugs|mice|rats|roach(?:es)?|cockroach(?:es)?|ants|fleas|termites|moths|"
+          r"wasps|pests|silverfish)")
+_TROUBLES = (_PESTS + r"|stains?|smells?|odou?rs?|leaks?|drips?|squeaks?|rattles?|noises?|"
+             r"pain|aches?|headaches?|damp|mou?ld|rust|problems?|issues?|infestations?")
+GONE = re.compile(
+    r"\b(?:(?:the|my|our|all(?: the)?|those|these) )?(?:[\w-]+ )?(?:" + _TROUBLES + r")"
+    r"(?: (?:is|are|was|were|has been|have been)|'s|'re)? (?:(?:all|completely|totally|finally|"
+    r"now|long|really) )*(?:gone|disappeared|vanished)\b|"
+    r"\bno more (?:[\w-]+ )?(?:" + _TROUBLES + r")\b|"
+    r"\b(?:" + _PESTS + r"|mou?ld|damp|pain)[ -]free\b|"
+    r"\b(?:\w+ )?(?:problem|issue|infestation)s?[.!,]? (?:not|no) (?:anymore|any more|longer)\b",
+    re.I)
 
 
 # Suggestions and requests are not verdicts: "it would be nice if …", "could you add …".

@@ -56,6 +56,8 @@ class _Language:
     # keeps to acts beyond the routine, as "the server brought us the bill" is not praise
     kind_acts: tuple[re.Pattern, ...] = ()
     verdict: re.Pattern = re.compile("(?!)")  # a whole sentence that judges the whole visit
+    gone: re.Pattern = re.compile("(?!)")  # a trouble gone: "no more mice", "fareler bitti"
+    solved: str = ""  # what a trouble gone is read as
 
 
 @cache
@@ -66,7 +68,8 @@ def _turkish() -> _Language:
                      turkish_cues.complaint_cues, turkish_cues.praise_cues, turkish_sarcasm.sarcasm,
                      turkish_cues.suggestion, turkish_cues.REPORTED, turkish_acts.RECOVERY,
                      turkish_acts.RESOLVED, turkish_acts.HELPED,
-                     (turkish_acts.RESOLVED, turkish_acts.HELPED), turkish_cues.VERDICT)
+                     (turkish_acts.RESOLVED, turkish_acts.HELPED), turkish_cues.VERDICT,
+                     turkish_acts.GONE, "sorun çözüldü")
 
 
 @cache
@@ -77,7 +80,7 @@ def _english() -> _Language:
     return _Language(lru_cache(maxsize=4096)(english.score_english), cues.CONTRAST,
                      cues.complaint_cues, cues.praise_cues, sarcasm_markers,
                      cues.suggestion, cues.REPORTED, cues.RECOVERY, cues.RESOLVED,
-                     cues.HELPED, (cues.BEYOND_DUTY,), cues.VERDICT)
+                     cues.HELPED, (cues.BEYOND_DUTY,), cues.VERDICT, cues.GONE, "all sorted")
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
@@ -210,6 +213,19 @@ _OWN_CHANGE = re.compile(r"\b(?:cancel|postpon|reschedul|freez|pause|hold (?:the
 _WISH = re.compile(r"ke[şs]ke|\bwish|\bif only", re.I)  # what follows is what is missing
 
 
+# A trouble only thought gone: "I thought the mice were gone", "sorunum bitti sanmıştım".
+_THOUGHT = re.compile(r"\b(?:thought|hoped|assumed|seemed|believed|supposed to)\b", re.I)
+_THOUGHT_AFTER = re.compile(r"\s*(?:san(?:m|d|[ıi]yor|[ıi]p)|zann|diye|gibi)\w*", re.I)
+
+
+def _trouble_gone(text: str, language: _Language) -> str:
+    """"No more mice", "fare sorunumuz bitti": the pest or the leak is what the visit was for,
+    so it is read as the trouble solved, not as a complaint about it."""
+    return language.gone.sub(
+        lambda m: m.group() if _THOUGHT.search(text, max(0, m.start() - 30), m.start())
+        or _THOUGHT_AFTER.match(text, m.end()) else language.solved, text)
+
+
 def _told_of_customer(folded: str) -> bool:
     """The customer's own fear or misfortune, not one the shop caused."""
     return bool((_FEARED.search(folded) or _MISFORTUNE.search(folded))
@@ -226,6 +242,7 @@ def _softened(part: str, score: float) -> float:
 
 def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     text = language.reported.sub(" ", text)
+    text = _trouble_gone(text, language)
     if "?" in text and ('"' in text or "“" in text or "«" in text):
         text = _TITLE.sub("X", text)  # asked about by name; a cake's wording is another story
     overall = language.score(text)

@@ -1,6 +1,6 @@
 """What Turkish staff did, in the text as written, with or without Turkish letters: a problem
-put right ("yenisini getirdiler"), a kind act ("arayıp haber verdi"), and an act done badly,
-which is no kind one ("2 saat geç getirdi").
+put right ("yenisini getirdiler"), a trouble gone ("fare sorunumuz bitti"), a kind act ("arayıp
+haber verdi"), and an act done badly, which is no kind one ("2 saat geç getirdi").
 
 The story a text tells around these is read in sentiment.read_signals; the phrases that
 settle a verdict on their own, matched on folded text, are in turkish_cues.
@@ -21,6 +21,18 @@ RECOVERY = re.compile(
     r"ayni gun) (?:çözdü|cozdu|ilgilendi|değiştirdi|degistirdi|getirdi|gönderdi|gonderdi)\w*|"
     r"(?:para|ücret|ucret)(?:sını|sini|sı|si)? almadı\w*|param(?:ı|i)? geri (?:geldi|yattı|yatti|"
     r"verdiler|aldım|aldim)\w*|yepyeni gibi|ilk günkü gibi|ilk gunku gibi)", re.IGNORECASE)
+# A trouble gone, which is what the visit was for: "fare sorunumuz bitti", "hamam böceklerinden
+# kurtulduk", "lekeler tamamen gitti". Read as "sorun çözüldü": the pest is not the complaint.
+_TROUBLE = (r"(?:fare|s[ıi][çc]an|b[öo]cek|hamam ?b[öo]ce[ğgk]|tahta ?kurus|kar[ıi]nca|pire|termit|"
+            r"g[üu]ve|ha[şs]ere|leke|s[ıi]z[ıi]nt[ıi]|g[üu]r[üu]lt[üu]|a[ğg]r[ıi]|k[üu]f|rutubet|"
+            r"sorun|problem|dert|s[ıi]k[ıi]nt[ıi])")
+# plural, possessive: "fareler", "sorunumuz", "ağrım"; not "lekeli", "sorunlu"
+_OWNED = r"(?:l[ae]r)?(?:[ıiuü]?m[ıiuü]z|[ıiuü]?m|s[ıiuü]|[ıiuü]|y[ıiuü])?"
+GONE = re.compile(
+    r"(?<!\w)" + _TROUBLE + _OWNED + r" (?:(?:tamamen|art[ıi]k|k[öo]kten|sonunda|hemen) )?"
+    r"(?:bitti|kalmad[ıi]|ge[çc]ti|tarih oldu|yok oldu|kayboldu|gitti)(?!\w)|"
+    r"(?<!\w)" + _TROUBLE + _OWNED + r"n?[dt][ae]n (?:\w+ ){0,3}?"
+    r"kurtul(?:duk|dum|dunuz|dular|mu[şs]|du)\w*", re.IGNORECASE)
 # The staff put something right ("ekranı değiştirdiler", "işlemi hemen durdurdu").
 RESOLVED = re.compile(
     r"(?<!\w)(?:de[ğg]i[şs]tirdi\w*|de[ğg]i[şs]tirip|de[ğg]i[şs]tirildi\w*|tamir etti\w*|"
