@@ -92,6 +92,11 @@ Data:
 - bench/data/heldout-59/ to -62/ (laundromats and laundry pick-up, tyre and quick car-service
   shops, a museum and gallery, exam-preparation courses): written blind in the same session
   while those rules were made, and measured once with them. Never read, never trained or
+  tuned on.
+- bench/data/heldout-63/ to -66/ (bakeries, airport parking and shuttles, self-storage,
+  wedding-dress and suit rental): written blind in the same session while its last change was
+  made (Turkish praise that denies a lack, "keşke her firma böyle olsa", a reviewer's mends,
+  the English model trained again), and measured once with it. Never read, never trained or
   tuned on: the figures to quote.
 """
 
@@ -125,7 +130,7 @@ NOW = datetime(2026, 11, 24, tzinfo=UTC)
 AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
 MARK_START = "<!-- analysis-quality:start -->"
 MARK_END = "<!-- analysis-quality:end -->"
-BLIND = range(59, 63)  # written blind on 2026-11-25, never read, never trained on
+BLIND = range(63, 67)  # written blind on 2026-11-25, never read, never trained on
 FORMER = [(n, f"heldout-{n}") for n in range(54, 1, -1)] + [(1, "heldout")]  # trained on
 
 

@@ -271,7 +271,16 @@ _NONE_OF = re.compile(r"\bnone of (?:the |these |those |them |my |our |your |its
                       r"her )?((?:[\w'-]+ ){0,3}?)(were|was|is|are|has been|have been|had been)"
                       r"\b(?! (?:as|so|anything|less|other|more|any)\b)", re.I)
 # "Cons: none": a review's list of faults, left empty.
-_NO_CONS = re.compile(r"\bcons?\s*[:-]\s*(?:none|nothing|n/a|zero|nil)\b", re.I)
+_NO_CONS = re.compile(r"\bcons?\s*[:-]\s*(?:none(?! of)|nothing|n/a|zero|nil)\b", re.I)
+
+
+def _none_of(match: re.Match) -> str:
+    """Only where the words between carry no feeling of their own: "none of the free extras
+    were included" must keep its "none" on "free"; nor a clause ("none of the staff who …")."""
+    between = match.group(1).lower().split()
+    if any(vader().lexicon.get(w) or w in ("who", "that", "which") for w in between):
+        return match.group()
+    return match.group(1) + match.group(2) + " not"
 
 
 def _none_as(match: re.Match) -> str:
@@ -298,7 +307,7 @@ def score_english(text: str) -> float:
         text = _SLANG.sub(_slang, text)
     if "none" in low:  # "None were as painless as this": this one was the most painless
         text = _NONE_AS.sub(_none_as, text)
-        text = _NONE_OF.sub(r"\1\2 not", text)
+        text = _NONE_OF.sub(_none_of, text)
         text = _NO_CONS.sub("flawless", text)
     if "tears" in low:  # "my son cried when it ended (good tears)", "happy tears"
         text = _HAPPY_TEARS.sub("moved", text)

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from kiosk.analysis import english, verdict_model
 from kiosk.analysis.mismatch import mismatch, promise_kept
 from kiosk.analysis.text import key
+from kiosk.analysis.trouble import trouble_gone
 
 _SENTENCES = re.compile(r"(?<=[.!?…])\s+|\n+")
 # A verdict emoji between words ends a thought: "Car 👍 Service 👍 Hidden fee 👎".
@@ -80,7 +81,7 @@ def _english() -> _Language:
     return _Language(lru_cache(maxsize=4096)(english.score_english), cues.CONTRAST,
                      cues.complaint_cues, cues.praise_cues, sarcasm_markers,
                      cues.suggestion, cues.REPORTED, cues.RECOVERY, cues.RESOLVED,
-                     cues.HELPED, (cues.BEYOND_DUTY,), cues.VERDICT, cues.GONE, "all sorted")
+                     cues.HELPED, (cues.BEYOND_DUTY,), cues.VERDICT, cues.GONE, "all good now")
 
 
 _LANGUAGES = {"en": _english, "tr": _turkish}
@@ -213,19 +214,6 @@ _OWN_CHANGE = re.compile(r"\b(?:cancel|postpon|reschedul|freez|pause|hold (?:the
 _WISH = re.compile(r"ke[şs]ke|\bwish|\bif only", re.I)  # what follows is what is missing
 
 
-# A trouble only thought gone: "I thought the mice were gone", "sorunum bitti sanmıştım".
-_THOUGHT = re.compile(r"\b(?:thought|hoped|assumed|seemed|believed|supposed to)\b", re.I)
-_THOUGHT_AFTER = re.compile(r"\s*(?:san(?:m|d|[ıi]yor|[ıi]p)|zann|diye|gibi)\w*", re.I)
-
-
-def _trouble_gone(text: str, language: _Language) -> str:
-    """"No more mice", "fare sorunumuz bitti": the pest or the leak is what the visit was for,
-    so it is read as the trouble solved, not as a complaint about it."""
-    return language.gone.sub(
-        lambda m: m.group() if _THOUGHT.search(text, max(0, m.start() - 30), m.start())
-        or _THOUGHT_AFTER.match(text, m.end()) else language.solved, text)
-
-
 def _told_of_customer(folded: str) -> bool:
     """The customer's own fear or misfortune, not one the shop caused."""
     return bool((_FEARED.search(folded) or _MISFORTUNE.search(folded))
@@ -242,7 +230,7 @@ def _softened(part: str, score: float) -> float:
 
 def read_signals(text: str, language: _Language, rating: int | None) -> Signals:
     text = language.reported.sub(" ", text)
-    text = _trouble_gone(text, language)
+    text = trouble_gone(text, language.gone, language.solved)
     if "?" in text and ('"' in text or "“" in text or "«" in text):
         text = _TITLE.sub("X", text)  # asked about by name; a cake's wording is another story
     overall = language.score(text)

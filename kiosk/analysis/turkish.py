@@ -257,6 +257,13 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
             continue  # a booster here: "süper hızlı", "fena güzel"
         if i in silenced:
             continue
+        if hit.negated and i + 1 < n and _STILL_WITHOUT.fullmatch(folds[i + 1]) and \
+                _PRIVATIVE.search(folds[i]):
+            # "hiçbir sorum cevapsız kalmadı": the lack itself is denied, a fault that never was
+            emphatic = any(f in _EMPHATIC for f in folds[max(0, i - 6):i])
+            tok.value = hit.valence * (_N_SCALAR_EMPHATIC if emphatic else _N_SCALAR_NEG) \
+                if hit.valence < 0 else 0.0
+            continue
         if hit.flag == "^" and hit.stem.endswith(("dır", "dir", "dur", "dür", "tır", "tir")) and \
                 (any(f in _EMPHATIC for f in folds[i + 1:]) or _kept_coming(hit.stem, folds, i)):
             continue  # "6 aydır bir kez bile kırık gelmedi": how long all went well
@@ -428,6 +435,17 @@ _CHARGE_DROPPED = re.compile(
     r"(?:iptal (?:edildi|etti|ettirdi|oldu)|silindi|sildi|sildirdi|kald[ıi]r[ıi]ld[ıi]|"
     r"kald[ıi]rd[ıi]|d[üu][şs][üu]r[üu]ld[üu]|iade (?:edildi|etti)|geri [öo]dendi|"
     r"hesab[ıi](?:ma|m[ıi]za) (?:yat[ıi]r[ıi]ld[ıi]|yatt[ıi]|ge[çc]ti))\w*", re.IGNORECASE)
+# A lack ("cevapsız", "sonuçsuz") that did not remain: "kalmadı", "olmadı" (folded).
+_PRIVATIVE = re.compile(r"s[iu]z")
+_STILL_WITHOUT = re.compile(r"(?:kal|ol)ma(?:di|mis|z|yacak)\w*")
+# "kaba bir şoföre denk gelmedim" is "rastlamadım": never met, not a delivery that never came.
+_CAME_ACROSS = re.compile(r"\b([Dd]enk|[Rr]ast) gelme(di[mk]?|mi[şs]\w*)")
+_AS_MET = {"di": "dı", "dim": "dım", "dik": "dık"}
+# "Keşke her firma böyle olsa": a wish that all were like this one is praise of this one
+# (not "keşke kasiyerler de böyle olsa", which asks the cashiers to be).
+ALL_LIKE_YOU = re.compile(r"[Kk]e[şs]ke (?:her|b[üu]t[üu]n|t[üu]m) \w+(?: \w+)? (?:b[öo]yle|"
+                           r"sizin gibi|(?:sizin|bu) kadar (?:iyi|g[üu]zel|temiz|h[ıi]zl[ıi]|"
+                           r"ilgili|[öo]zenli|titiz|kibar|nazik)) olsa\w*")
 _CHARGE_VERB = re.compile(r"iptal|sil|kald|d[üu][şs][üu]r|iade|[öo]dendi|hesab", re.IGNORECASE)
 
 
@@ -442,6 +460,11 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
         text = OWN_DELAY.sub("iyi ki geldim", text)
     if "elde" in text:
         text = _CANNOT_HELP.sub(r"\1m\2k kesin", text)
+    if "olsa" in text:
+        text = ALL_LIKE_YOU.sub("harika", text)
+    if "gelme" in text:
+        text = _CAME_ACROSS.sub(
+            lambda m: "rastlama" + _AS_MET.get(m.group(2), "mış" + m.group(2)[3:]), text)
     if "olmasa" in text:
         text = _WITHOUT_WHOM.sub("çok yardımcı oldu", text)
     if _CHARGE_VERB.search(text):

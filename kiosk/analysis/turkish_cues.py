@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kiosk.analysis.text import at_word_starts, key, normalise
-from kiosk.analysis.turkish import OWN_DELAY
+from kiosk.analysis.turkish import ALL_LIKE_YOU, OWN_DELAY
 
 # Split points for "the part after the contrast decides" (on the original text).
 CONTRAST = re.compile(
@@ -381,6 +381,10 @@ def complaint_cues(text: str) -> bool:
         after = folded[match.end():match.end() + 30]
         if after.startswith((" degil", "degil")):
             continue  # "fiyatlar pahalı değil"
+        if match.group().startswith("keske") and ALL_LIKE_YOU.match(folded, match.start()):
+            continue  # "keşke her firma böyle olsa": praise of this one
+        if before.endswith(("denk ", "rast ")):
+            continue  # "kaba birine denk gelmedim": never met, not a delivery that never came
         if not (_NEVER_BEFORE.search(before + " " + match.group())
                 and _NEVER_AFTER.search(match.group() + after)) \
                 and not _NEVER_SEEN.search(after):
