@@ -90,8 +90,8 @@ COMPLAINT_CUES = at_word_starts(
     r"(?:i |we )?expected (?:a lot |much |a bit |so much )?(?:more|better)\b|"
     r"\bnothing special\b|\bnothing to write home about\b|\baverage at best\b|"
     # a review's list of faults: "Pros: … Cons: short warranty" (not "Cons: none")
-    r"(?<!pros and )(?<!pros & )(?<!pros/)\bcons?\s*:\s*(?!(?:none(?! of)|nothing|n/a|zero|nil|"
-    r"no|not really|honestly|really|absolutely|can'?t think|i can'?t|i couldn'?t)\b)\w|"
+    r"(?<!pros and )(?<!pros & )(?<!pros/)\bcons?\s*:\s*(?!(?:(?:honestly|really|absolutely),? )?"
+    r"(?:none(?! of)|nothing|n/a|zero|nil|no|not really|can'?t think|i can'?t|i couldn'?t)\b)\w|"
     # likened to rubbish: "looks great, works like crap" (not "ran like crap before")
     r"\b(?:works?|worked|working|runs?|ran|performs?|performed|drives?|drove) like (?:crap|shit|"
     r"garbage|rubbish|junk|trash)\b(?! (?:before|until|till)\b)|"
@@ -378,11 +378,11 @@ _PESTS = (r"(?:bed ?bugs?|bugs|mice|rats|roach(?:es)?|cockroach(?:es)?|ants|flea
 _TROUBLES = (_PESTS + r"|stains?|smells?|odou?rs?|leaks?|drips?|squeaks?|rattles?|noises?|"
              r"pain|aches?|headaches?|damp|mou?ld|rust|problems?|issues?|infestations?")
 GONE = re.compile(
-    r"\b(?:(?:the|my|our|all(?: the)?|those|these) )?(?:[\w-]+ )?(?:" + _TROUBLES + r")"
+    r"\b(?:(?:the|my|our|all(?: the)?|those|these) )?(?:[\w-]{1,25} )?(?:" + _TROUBLES + r")"
     r"(?: (?:is|are|was|were|has been|have been)|'s|'re)? (?:(?:all|completely|totally|finally|"
     r"now|long|really) )*(?:gone|disappeared|vanished)\b(?! (?:right |straight )?(?:through|into|"
     r"up|off|everywhere|darker|worse|bad|mouldy|moldy|green|black)\b)|"
-    r"\bno more (?:[\w-]+ )?(?:" + _TROUBLES + r")\b|"
+    r"\bno more (?:[\w-]{1,25} )?(?:" + _TROUBLES + r")\b|"
     r"\b(?:" + _PESTS + r"|mou?ld|damp|pain)[ -]free\b|"
     r"\b(?:\w+ )?(?:problem|issue|infestation)s?[.!,]? (?:not|no) (?:anymore|any more|longer)\b",
     re.I)

@@ -16,8 +16,9 @@ _THOUGHT_AFTER = re.compile(r"\s*(?:san(?:m|d|[ıi]yor|[ıi]p)|zann|diye|gibi|m[
                             r"de(?:d|r|m|y)|s[öo]yle)\w*", re.I)
 # Nor one that came back or left with the customer ("once we switched to another company"),
 # nor "olmadık sorun kalmadı" (every trouble there was, we had).
-_CAME_BACK = re.compile(r"\b(?:yine|tekrar|geri gel\w*|again|came back|are back|is back|"
-                        r"returned)\b", re.I)
+_CAME_BACK = re.compile(r"\b(?:(?:yine|tekrar|geri) (?:\w+ ){0,2}(?:gel|ba[şs]la|[çc][ıi]k|"
+                        r"g[öo]r[üu]l|ortaya)\w*|(?:came|come|are|is|were|was) back|returned|"
+                        r"again (?:after|the next|a week|within|in \d))", re.I)
 _ELSEWHERE = re.compile(r"\b(?:switch\w*|another (?:company|provider|firm|shop|bank)|elsewhere|"
                         r"ba[şs]ka (?:bir )?(?:firma|[şs]irket|banka|yer)\w*)", re.I)
 _NONE_WE_LACKED = re.compile(r"\w+(?:m[ae]d[ıiuü][kğg]\w*|m[ae]yen)\s+$", re.I)

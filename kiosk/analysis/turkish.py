@@ -7,6 +7,7 @@ import math
 import re
 from functools import lru_cache
 
+from kiosk.analysis.turkish_idioms import rewrite
 from kiosk.analysis.turkish_words import (
     _ABBREVIATIONS,
     _CONDITIONAL,
@@ -258,7 +259,8 @@ def _score_sentence(toks: list[_Token], all_caps: bool) -> tuple[float, bool]:
         if i in silenced:
             continue
         if hit.negated and i + 1 < n and _STILL_WITHOUT.fullmatch(folds[i + 1]) and \
-                _PRIVATIVE.search(folds[i]):
+                _PRIVATIVE.search(folds[i]) and not (i + 2 < n and folds[i + 2].startswith(
+                    ("mi", "mu", "ded", "dem", "diye"))):
             # "hiçbir sorum cevapsız kalmadı": the lack itself is denied, a fault that never was
             emphatic = any(f in _EMPHATIC for f in folds[max(0, i - 6):i])
             tok.value = hit.valence * (_N_SCALAR_EMPHATIC if emphatic else _N_SCALAR_NEG) \
@@ -401,52 +403,9 @@ def _contrast(toks: list[_Token], folds: list[str]) -> tuple[float, bool]:
     return before * _BEFORE + after * _AFTER, before == 0
 
 
-# "Hiç beklemediğim kadar hızlı": faster than expected, not a wait.
-_BEYOND_EXPECTED = re.compile(r"(?:[Hh]i[çc] )?[Bb]eklemedi[ğg]im(?:iz)? (?:kadar|ölçüde|olcude|"
-                              r"derecede)|[Bb]ekle(?:di[ğg]im|nti(?:m|miz))(?:in|ın|iz|ızın|"
-                              r"imizin)? (?:[çc]ok |epey |fazlas[ıi]yla )?(?:[üu]st[üu]nde|"
-                              r"[üu]zerinde|[öo]tesinde)")
-# "beklediğimden iyi / kötü": than expected, the adjective says which way
-_THAN_EXPECTED = re.compile(r"[Bb]ekledi[ğg]imden(?: daha)?")
-# "Neden daha önce gelmemişim", "gelmedik ki": the customer's own delay, a compliment; not
-# "gelmedi". Written with and without Turkish letters, so complaint cues read it folded too.
-OWN_DELAY = re.compile(r"\b(?:[Nn]eden|[Nn]iye) daha [öo]nce \w+m[ae](?:m[ıi][şs][ıi](?:m|z)\b|"
-                       r"d[ıi](?:m|k)\b)")
-# "Memnun kalmamak elde değil": one cannot help being pleased.
-_CANNOT_HELP = re.compile(r"(\w+)m([ae])m\2k elde de[ğg]il\w*")
-# "İki servisin çözemediği arıza", "başka yerde bulamadığım parça": others failed, not us.
-_OTHERS_FAILED = re.compile(
-    r"(?:(?:[Bb]a[şs]ka|[Dd]i[ğg]er) (?:\w+ )?|(?:[İi]ki|[Üü][çc]|[Dd][öo]rt|\d+) (?:farkl[ıi] )?)"
-    r"(?:servis|yer|ma[ğg]aza|usta|doktor|eczane|[şs]ube|market|firma|tamirci|d[üu]kkan|"
-    r"operat[öo]r|[şs]irket)\w* (?:\w+ ){0,2}?(?:[çc][öo]zemedi[ğg]|bulamad[ıi][ğg]|"
-    r"ula[şs]amad[ıi][ğg]|yapamad[ıi][ğg]|tamir edemedi[ğg]|"
-    r"anlayamad[ıi][ğg]|[çc][öo]z[üu]lemeyen|bulunamayan|yap[ıi]lamayan|tamir edilemeyen)\w*"
-    r"(?:(?: \w+)? (?:ar[ıi]za|sorun|problem|hata|dert)\w*)?")
-
-
-# "Yardımı olmasa aboneliği açamazdık": without her we could not have, so she made it happen.
-_WITHOUT_WHOM = re.compile(r"(?:[Yy]ard[ıi]m|[Dd]este[kğ]|[İi]lgi|[Çç]aba)\w* olmasa(?:yd[ıi])?\b"
-                           r"[^.!?]{0,60}?(?<!\w)\w+(?:amaz|emez)d[ıiuü]\w*")
-# "Gecikme zammını sildirdi", "tutanak iptal edildi", "fazla ödediğim tutar iade edildi": a
-# charge taken back is a problem put right, not a cancellation or a penalty.
-_CHARGE_DROPPED = re.compile(
-    r"(?<!\w)(?:ceza|zam|bor[çc]|tahakkuk|tutana[ğg]|[üu]cret|bedel|faiz|ihtarname|ihbarname|"
-    r"fark|fazla (?:[öo]de|[çc]ekil|al[ıi]n)\w*)\w*(?: [^\W\d]+| [\d.,]+ (?:tl|lira)){0,4}? "
-    r"(?:iptal (?:edildi|etti|ettirdi|oldu)|silindi|sildi|sildirdi|kald[ıi]r[ıi]ld[ıi]|"
-    r"kald[ıi]rd[ıi]|d[üu][şs][üu]r[üu]ld[üu]|iade (?:edildi|etti)|geri [öo]dendi|"
-    r"hesab[ıi](?:ma|m[ıi]za) (?:yat[ıi]r[ıi]ld[ıi]|yatt[ıi]|ge[çc]ti))\w*", re.IGNORECASE)
 # A lack ("cevapsız", "sonuçsuz") that did not remain: "kalmadı", "olmadı" (folded).
 _PRIVATIVE = re.compile(r"s[iu]z")
-_STILL_WITHOUT = re.compile(r"(?:kal|ol)ma(?:di|mis|z|yacak)\w*")
-# "kaba bir şoföre denk gelmedim" is "rastlamadım": never met, not a delivery that never came.
-_CAME_ACROSS = re.compile(r"\b([Dd]enk|[Rr]ast) gelme(di[mk]?|mi[şs]\w*)")
-_AS_MET = {"di": "dı", "dim": "dım", "dik": "dık"}
-# "Keşke her firma böyle olsa": a wish that all were like this one is praise of this one
-# (not "keşke kasiyerler de böyle olsa", which asks the cashiers to be).
-ALL_LIKE_YOU = re.compile(r"[Kk]e[şs]ke (?:her|b[üu]t[üu]n|t[üu]m) \w+(?: \w+)? (?:b[öo]yle|"
-                           r"sizin gibi|(?:sizin|bu) kadar (?:iyi|g[üu]zel|temiz|h[ıi]zl[ıi]|"
-                           r"ilgili|[öo]zenli|titiz|kibar|nazik)) olsa\w*")
-_CHARGE_VERB = re.compile(r"iptal|sil|kald|d[üu][şs][üu]r|iade|[öo]dendi|hesab", re.IGNORECASE)
+_STILL_WITHOUT = re.compile(r"(?:kal|ol)ma(?:di|mis|yacak)(?!\w*s[ae]\b)\w*")
 
 
 @lru_cache(maxsize=1024)
@@ -454,23 +413,7 @@ def _evaluate(text: str) -> tuple[list[list[_Token]], list[float]]:
     """Sentences with a value on every token, and each sentence's weighted total.
 
     Cached (read-only to callers): the score and the sarcasm cues read the same text."""
-    if "ekle" in text:  # most texts need none of these rewrites
-        text = _THAN_EXPECTED.sub("çok", _BEYOND_EXPECTED.sub("çok iyi", text))
-    if "nce" in text:
-        text = OWN_DELAY.sub("iyi ki geldim", text)
-    if "elde" in text:
-        text = _CANNOT_HELP.sub(r"\1m\2k kesin", text)
-    if "olsa" in text:
-        text = ALL_LIKE_YOU.sub("harika", text)
-    if "gelme" in text:
-        text = _CAME_ACROSS.sub(
-            lambda m: "rastlama" + _AS_MET.get(m.group(2), "mış" + m.group(2)[3:]), text)
-    if "olmasa" in text:
-        text = _WITHOUT_WHOM.sub("çok yardımcı oldu", text)
-    if _CHARGE_VERB.search(text):
-        text = _CHARGE_DROPPED.sub("sorun çözüldü", text)
-    if "ama" in text or "eme" in text or "yan" in text:  # -AmAdI, -(y)An
-        text = _OTHERS_FAILED.sub("", text)
+    text = rewrite(text)
     sentences = _tokenize(text)
     letters = "".join(filter(str.isalpha, text))  # in C: this runs on every part of a text
     all_caps = bool(letters) and all(map(str.isupper, letters))

@@ -32,7 +32,8 @@ GONE = re.compile(
     r"(?<!\w)" + _TROUBLE + _OWNED + r" (?:(?:tamamen|art[ıi]k|k[öo]kten|sonunda|hemen) )?"
     r"(?:bitti|kalmad[ıi]|ge[çc]ti|tarih oldu|yok oldu|kayboldu|gitti)(?!\w)|"
     r"(?<!\w)" + _TROUBLE + _OWNED + r"n?[dt][ae]n (?:(?:tamamen|sonunda|nihayet|hemen|kolayca|"
-    r"tek|bir|iki|ilk|ila[çc]lamayla|seferde|ziyarette|g[üu]nde|haftada) ){0,3}?"
+    r"art[ıi]k|tek|bir|iki|ilk|ila[çc]lamayla|seferde|ziyarette|g[üu]nde|haftada|(?:\w+ ){0,2}"
+    r"sayesinde) ){0,3}?"
     r"kurtul(?:duk|dum|dunuz|dular|mu[şs]|du)\w*", re.IGNORECASE)
 # The staff put something right ("ekranı değiştirdiler", "işlemi hemen durdurdu").
 RESOLVED = re.compile(

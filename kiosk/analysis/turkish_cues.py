@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kiosk.analysis.text import at_word_starts, key, normalise
-from kiosk.analysis.turkish import ALL_LIKE_YOU, OWN_DELAY
+from kiosk.analysis.turkish_idioms import ALL_LIKE_YOU, BAD_MET, OWN_DELAY
 
 # Split points for "the part after the contrast decides" (on the original text).
 CONTRAST = re.compile(
@@ -369,6 +369,7 @@ _FALSE_STATUS = re.compile(
     r"not)\w*")
 
 
+_BAD_MET = re.compile(BAD_MET + r"(?:denk|rast) $")  # "kaba birine denk gelmedim"
 _SPOKEN = re.compile(r"\b(\w+?[iu]yo)(?=\s|$|[.,!?])")  # "geçmiyo" is "geçmiyor"
 
 
@@ -383,7 +384,7 @@ def complaint_cues(text: str) -> bool:
             continue  # "fiyatlar pahalı değil"
         if match.group().startswith("keske") and ALL_LIKE_YOU.match(folded, match.start()):
             continue  # "keşke her firma böyle olsa": praise of this one
-        if before.endswith(("denk ", "rast ")):
+        if before.endswith(("denk ", "rast ")) and _BAD_MET.search(before):
             continue  # "kaba birine denk gelmedim": never met, not a delivery that never came
         if not (_NEVER_BEFORE.search(before + " " + match.group())
                 and _NEVER_AFTER.search(match.group() + after)) \
