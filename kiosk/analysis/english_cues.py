@@ -372,7 +372,7 @@ RECOVERY = re.compile(
 
 
 # A trouble gone, which is what the visit was for: "bed bugs are gone", "no more leaks", "rat
-# problem? Not anymore". Read as "all sorted": the pest or the stain is not the complaint.
+# problem? Not anymore". Read as "all good now": the pest or the stain is not the complaint.
 _PESTS = (r"(?:bed ?bugs?|bugs|mice|rats|roach(?:es)?|cockroach(?:es)?|ants|fleas|termites|moths|"
           r"wasps|pests|silverfish)")
 _TROUBLES = (_PESTS + r"|stains?|smells?|odou?rs?|leaks?|drips?|squeaks?|rattles?|noises?|"
