@@ -308,6 +308,7 @@ def score_english(text: str) -> float:
     if "none" in low:  # "None were as painless as this": this one was the most painless
         text = _NONE_AS.sub(_none_as, text)
         text = _NONE_OF.sub(_none_of, text)
+    if "cons" in low:  # "Cons: none", "Cons: nothing", "Cons: n/a"
         text = _NO_CONS.sub("flawless", text)
     if "tears" in low:  # "my son cried when it ended (good tears)", "happy tears"
         text = _HAPPY_TEARS.sub("moved", text)

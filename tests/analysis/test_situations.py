@@ -947,6 +947,7 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     ("Fare sorunumuz bitti, tekrar teşekkürler.", "tr", "praise"),
     ("No more mice, thanks again!", "en", "praise"),
     ("Cons: honestly the price is too high.", "en", "complaint"),
+    ("Cons: nothing, lovely stay.", "en", "praise"),
     ("The problems were gone once we switched to another company.", "en", "not praise"),
     ("Wish the mice were gone.", "en", "not praise"),
     ("The rust's gone right through the wheel arch after their repair.", "en", "not praise"),
