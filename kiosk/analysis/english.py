@@ -227,6 +227,10 @@ _OTHERS_FAILED = re.compile(r"\b(?:\w+ )?other (?:garages?|mechanics?|shops?|doc
 _LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|feels) like\b",
                       re.I)
 
+# Said to insist, not to deny: "the croissants rival Paris, no joke", "not gonna lie, I loved it".
+_INSISTED = re.compile(r",?\s*\b(?:no (?:joke|jokes|lie|lies|kidding)|not (?:gonna|going to) lie|"
+                       r"(?:i'?m |i am )?not (?:even )?(?:joking|kidding)|i kid you not)\b,?", re.I)
+
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".
 _WORTH_IT = re.compile(r"\bworth (?:the|every) (?:[\w'-]+ ){0,2}[\w'-]+", re.I)
@@ -298,6 +302,7 @@ def score_english(text: str) -> float:
         text = _GLAD.sub(lambda m: "very" if m.group().lower().endswith("how") else "wonderfully",
                          text)  # "can't believe how rude" stays rude
         text = _OWN_MISHAP.sub(_own_mishap, _LIKENED.sub(r"\1", text))
+        text = _INSISTED.sub("", text)
     low = text.lower()
     if "other" in low or "mess" in low:
         text = _OTHERS_FAILED.sub("", text)

@@ -230,11 +230,12 @@ COMPLAINT_CUES = at_word_starts(
     r"turned up)|"
     # waits and delays with a number
     r"(?<!only )(?<!just )(?:(?:took|takes|taking) (?!(?:about |around )?(?:[1-9]|10|one|two|three|"
-    r"four|five|ten|a) ?(?:min|mins|minutes)\b)|(?:after|waited|wait|waiting|queued|stood|"
-    r"on hold for|late by) )"
-    r"(?:over |almost |nearly |about |another )?(?:\d+|an?|one|two|three|four|five|ten|"
-    r"twenty|thirty|forty|fifty|ninety|half an?) ?(?:min|mins|minutes|hours?|hrs|days|weeks|"
-    r"months)|"
+    r"four|five|six|seven|eight|nine|ten|a) ?(?:min|mins|minutes)\b)|(?:after|waited|wait|"
+    r"waiting|queued|stood|on hold for|late by) )"
+    r"(?:over |almost |nearly |about |another )?(?:\d+|an?|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ninety|half an?) ?(?:min|"
+    r"mins|minutes|hours?|hrs|days|weeks|months)|"
+    r"like (?:he|she|they) (?:had )?stole?n? (?:it|them|the \w+)|"
     # paid for one thing, got another
     r"(?:charged|paid|costs?|billed)\b.{0,50}\b(?:got|received|only|but)\b|"
     r"(?:\d+|two|three|four|five) (?:items?|things?|out) (?:of|from) (?:\d+|the)"

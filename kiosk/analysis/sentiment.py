@@ -166,7 +166,10 @@ _FIRST_IMPRESSION = re.compile(
     r"\b(?:i (?:was|had been|felt) (?:a bit |a little |quite |very |so )?(?:worried|sceptical|"
     r"skeptical|nervous|unsure|hesitant|doubtful|dubious|wary)|(?:bul|dusun|san|guvenme|"
     r"cekin|tereddut ed)(?:mustum|mustuk|mistim|mistik|uyordum|uyorduk|iyordum|iyorduk)|"
-    r"emin degildim)\b")
+    r"emin degildim|"
+    # a taste of the customer's, which this place is the exception to: "pek hoşlanmam ama burası"
+    r"(?:hoslan|sev|bayil|guven)m[ae]m|i (?:don'?t|do not) (?:usually |normally |generally |"
+    r"really )?(?:like|enjoy|trust)|i'?m not (?:usually |normally |really )?(?:a fan of|into))\b")
 # The customer's own fear before things went well ("I was dreading the call, but …"), or a
 # fault that is over ("eskiden çok donuyordu, artık sorunsuz").
 _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the worst|scared|"

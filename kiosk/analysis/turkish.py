@@ -221,8 +221,10 @@ def _effect_after(toks: list[_Token], folds: list[str], i: int, silenced: set[in
             silenced.add(k)  # "bir kez bile kırık gelmedi": the fault never came
             return "negated"
         if kind == "own" and hit.flag == "!":
-            # "kimse bizi bekletmedi": nobody did the bad thing; the verb's own negation says so
-            return "" if hit.stem == "kimse" and toks[k].hit.valence < 0 else "negated"
+            # "kimse bizi bekletmedi", "mumları da unutmamışlar", "cevap vermekten
+            # kaçınmadılar": a bad deed denied is the verb's own; it denies nothing before it
+            # (a mildly bad one may: "tamiri hâlâ bitmedi" is not done yet)
+            return "" if toks[k].hit.valence <= -0.5 else "negated"
         if kind == "resolver" and hit.valence < 0:
             return "resolved"
         if _is_sentiment(toks[k]) and "!" not in (hit.flag, toks[k].hit.flag) and (

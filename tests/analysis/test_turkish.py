@@ -201,6 +201,13 @@ def test_yok_after_a_noun(text, sign):
     ("Bozuk ürünle hiç karşılaşmadım.", 1),
     ("Sorun olmadı, teslimat sorunsuzdu.", 1),
     ("Memnun kaldım diyemem, kurabiyeler bayattı.", -1),
+    # a verb made of a word with -lA-, denied: the word's sense turned round
+    ("Kasadaki kızın tavrından hiç hoşlanmadım.", -1),
+    ("Annemin durumu iki haftada hiç iyileşmedi.", -1),
+    ("Aldığım simit akşama kadar bayatlamadı.", 1),
+    # a bad deed denied does not deny the word before it ("!" words: teslim, cevap)
+    ("Teslimatta faturayı da unutmamışlar.", 1),
+    ("Cevap vermekten hiç kaçınmadılar.", 1),
 ])
 def test_verb_negation(text, sign):
     assert score(text) * sign > 0
