@@ -228,8 +228,10 @@ _LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|
                       re.I)
 
 # Said to insist, not to deny: "the croissants rival Paris, no joke", "not gonna lie, I loved it".
-_INSISTED = re.compile(r",?\s*\b(?:no (?:joke|jokes|lie|lies|kidding)|not (?:gonna|going to) lie|"
-                       r"(?:i'?m |i am )?not (?:even )?(?:joking|kidding)|i kid you not)\b,?", re.I)
+_INSISTING = (r"\b(?:no (?:joke|jokes|lie|lies|kidding)|not (?:gonna|going to) lie|"
+              r"(?:i'?m |i am )?not (?:even )?(?:joking|kidding)|i kid you not)\b")
+_INSISTED = re.compile(rf"(?:^|(?<=[,.!;:]))\s*{_INSISTING},?|"
+                       rf",?\s*{_INSISTING}(?=\s*(?:[,.!;:]|$))", re.I)
 
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".

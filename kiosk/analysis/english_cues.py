@@ -230,11 +230,13 @@ COMPLAINT_CUES = at_word_starts(
     r"turned up)|"
     # waits and delays with a number
     r"(?<!only )(?<!just )(?:(?:took|takes|taking) (?!(?:about |around )?(?:[1-9]|10|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|a) ?(?:min|mins|minutes)\b)|(?:after|waited|wait|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|a) ?(?:min|mins|minutes)\b)|"
+    r"(?:after|waited|wait|"
     r"waiting|queued|stood|on hold for|late by) )"
     r"(?:over |almost |nearly |about |another )?(?:\d+|an?|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|ninety|half an?) ?(?:min|"
     r"mins|minutes|hours?|hrs|days|weeks|months)|"
+    r"(?:drove|drives|driving|driven|ran|threw|thrown|tossed|handled|treated)(?: \w+){0,3} "
     r"like (?:he|she|they) (?:had )?stole?n? (?:it|them|the \w+)|"
     # paid for one thing, got another
     r"(?:charged|paid|costs?|billed)\b.{0,50}\b(?:got|received|only|but)\b|"

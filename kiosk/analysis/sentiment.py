@@ -168,8 +168,9 @@ _FIRST_IMPRESSION = re.compile(
     r"cekin|tereddut ed)(?:mustum|mustuk|mistim|mistik|uyordum|uyorduk|iyordum|iyorduk)|"
     r"emin degildim|"
     # a taste of the customer's, which this place is the exception to: "pek hoşlanmam ama burası"
-    r"(?:hoslan|sev|bayil|guven)m[ae]m|i (?:don'?t|do not) (?:usually |normally |generally |"
-    r"really )?(?:like|enjoy|trust)|i'?m not (?:usually |normally |really )?(?:a fan of|into))\b")
+    r"(?:genelde|normalde|genellikle|pek|aslinda) (?:\w+ ){0,4}?(?:hoslan|sev|bayil)m[ae]m|"
+    r"i (?:don'?t|do not) (?:usually|normally|generally) (?:like|enjoy)|i'?m (?:not usually|"
+    r"usually not|not normally|not generally) (?:a fan of|into))\b")
 # The customer's own fear before things went well ("I was dreading the call, but …"), or a
 # fault that is over ("eskiden çok donuyordu, artık sorunsuz").
 _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the worst|scared|"
@@ -199,7 +200,7 @@ _MISFORTUNE = re.compile(
     r"(?:luggage|suitcase|wallet|passport|phone|keys)|(?:flat|dead) (?:tyre|tire|battery)|"
     r"my (?:own )?(?:fault|mistake)|"
     r"kaza (?:yapt|gecir)\w*|(?:calindi|caldirdim|calinmis)|su basti|lastik patla\w*|"
-    r"kaybettim|kaybetmistim|benim hatam|kendi hatam)\b")
+    r"kaybettim|kaybetmistim|benim hatam|kendi hatam|perisan (?:olmustu[mk]|haldeydi[mk]))\b")
 # "… because the receptionist was rude": a fear or a mishap the shop caused is a complaint.
 _CAUSED = re.compile(r"\b(?:because|cause|cuz|due to|cunku|yuzunden|sebebiyle|nedeniyle)\b")
 # A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'

@@ -49,8 +49,8 @@ RESOLVED = re.compile(
     r"[öo]deme (?:\w+ ){0,3}"
     r"yap[ıi]ld[ıi]|[öo]dendi|hesab[ıi]ma ge[çc]ti|ar[ıi]zay[ıi] "
     r"(?:uzaktan )?(?:tespit edip|buldu|giderdi))"
-    # not "üç kez düzelttim", "kendim çözdüm": the customer put it right, not the staff
-    r"(?<![dt][ıiuü]m)(?!(?<=[dt][ıiuü])m(?!\w))",
+    # not "üç kez düzelttim", "kendimiz çözdük": the customer put it right, not the staff
+    r"(?<![dt][ıiuü][mk])(?!(?<=[dt][ıiuü])[mk](?!\w))",
     re.IGNORECASE)
 # A kind act ("arayıp haber verdi", "poşetleri taşıdı"): clears a story's bad words only
 # when the story ends in thanks or praise.
