@@ -96,8 +96,13 @@ Data:
 - bench/data/heldout-63/ to -66/ (bakeries, airport parking and shuttles, self-storage,
   wedding-dress and suit rental): written blind in the same session while its last change was
   made (Turkish praise that denies a lack, "keşke her firma böyle olsa", a reviewer's mends,
-  the English model trained again), and measured once with it. Never read, never trained or
-  tuned on: the figures to quote.
+  the English model trained again), and measured once with it. Never trained or tuned on;
+  their mistakes were read in the next session: development material since.
+- bench/data/heldout-67/ to -70/ (combi-boiler and plumbing service, an estate agency, a
+  pizza and pide chain with its own couriers, a home fibre-internet provider): written blind
+  in that next session (2026-11-25, from 10:45 UTC) while its change was made (Turkish verbs
+  made with -lA- and denied, idioms from 63-66's mistakes, a reviewer's mends), and measured
+  once with it. Never read, never trained or tuned on: the figures to quote.
 """
 
 from __future__ import annotations
@@ -130,7 +135,7 @@ NOW = datetime(2026, 11, 24, tzinfo=UTC)
 AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
 MARK_START = "<!-- analysis-quality:start -->"
 MARK_END = "<!-- analysis-quality:end -->"
-BLIND = range(63, 67)  # written blind on 2026-11-25, never read, never trained on
+BLIND = range(67, 71)  # written blind on 2026-11-25, never read, never trained on
 FORMER = [(n, f"heldout-{n}") for n in range(54, 1, -1)] + [(1, "heldout")]  # trained on
 
 
