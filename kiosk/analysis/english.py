@@ -161,7 +161,7 @@ _NO_PROBLEM = re.compile(
 # "never had such a hassle-free return", "I'd like a copy" (a request, not a liking).
 _SLANG = re.compile(r"\b(?:smashed|killed|crushed|aced|nailed|rocked) it\b|\bsick (?=(?:app|deal|"
                     r"place|food|service|course|car|phone|price|view|vibe|job|set ?up)\b)|"
-                    r"\bno ?one else (?:could|"
+                    r"\b(?:no ?one|nobody) else (?:could|"
                     r"can|would|managed|has)\b|\bnever (?:had|seen|met|experienced|known) (?:such|"
                     r"so|a more)\b", re.I)
 _ANYTHING_BUT = re.compile(r"\banything but\b", re.I)  # "anything but friendly"
@@ -193,7 +193,10 @@ _DOUBTLESS = re.compile(r"\b(?:without|beyond) (?:a|any) (?:shadow of (?:a )?)?d
 
 # Honesty VADER reads as a refusal or a charge: "refused a tip", "could have charged me for a
 # new part". english_cues counts the same acts as praise.
-HONEST_ACTS = (r"refused (?:a|any|my|the) tip|refused to take (?:a |any |my |the )?(?:tip|money|"
+HONEST_ACTS = (r"(?:didn'?t|did not|wouldn'?t|refused to) (?:even )?charge (?:me |us )?(?:for "
+               r"(?:it|that|the (?:call-?out|visit|labour|parts))|(?:a|an|the|any) (?:call-?out|"
+               r"fee|penny|cent|extra)\w*|anything|a thing|a penny)|refused (?:a|any|my|the) tip|"
+               r"refused to take (?:a |any |my |the )?(?:tip|money|"
                r"payment)\b(?! back)|could(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) "
                r"(?:me|us)")
 # Praise VADER reads as doubt or pain: "can't believe how friendly", "didn't feel a thing",
@@ -232,6 +235,13 @@ _INSISTING = (r"\b(?:no (?:joke|jokes|lie|lies|kidding)|not (?:gonna|going to) l
               r"(?:i'?m |i am )?not (?:even )?(?:joking|kidding)|i kid you not)\b")
 _INSISTED = re.compile(rf"(?:^|(?<=[,.!;:]))\s*{_INSISTING},?|"
                        rf",?\s*{_INSISTING}(?=\s*(?:[,.!;:]|$))", re.I)
+
+# "dead easy" is very easy; "I hate writing reviews, but …" is the writer's habit, no verdict.
+_DEAD = re.compile(r"\bdead (?=(?:easy|simple|good|quick|handy|friendly|helpful|nice|comfy|"
+                   r"comfortable|cheap|straightforward|reliable|chuffed|happy|pleased)\b)", re.I)
+_HABIT = re.compile(r"\bi (?:hate|never|rarely|seldom|(?:don'?t|do not) (?:usually|normally|"
+                    r"often|really|ever|like to)) (?:write|writing|leave|leaving|post|posting|do|"
+                    r"doing|give|giving) (?:online |a )?reviews?\b", re.I)
 
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".
@@ -319,6 +329,10 @@ def score_english(text: str) -> float:
         text = _NO_CONS.sub("flawless", text)
     if "tears" in low:  # "my son cried when it ended (good tears)", "happy tears"
         text = _HAPPY_TEARS.sub("moved", text)
+    if "dead" in low:
+        text = _DEAD.sub("very ", text)
+    if "review" in low:
+        text = _HABIT.sub("", text)
     if "doubt" in low:
         text = _DOUBTLESS.sub("certainly", text)
     if "anything but" in low:

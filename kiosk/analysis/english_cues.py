@@ -226,7 +226,8 @@ COMPLAINT_CUES = at_word_starts(
     # something that should work and did not, said flatly
     r"(?:hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|wasn'?t|never|not) (?:even )?"
     r"(?:work|worked|working|open|opens|opened|load|loads|arrive|arrived|come|came|show|showed|"
-    r"respond|responded|answer|answered|reply|replied|fit|charge(?! me| us| for| extra)|turn up|"
+    r"respond|responded|answer|answered|reply|replied|fit|charge(?! me| us| for| extra| anything|"
+    r" a (?:thing|penny|cent)| (?:a|an|the|any) (?:call-?out|fee|penny|cent|extra))|turn up|"
     r"turned up)|"
     # waits and delays with a number
     r"(?<!only )(?<!just )(?:(?:took|takes|taking) (?!(?:about |around )?(?:[1-9]|10|one|two|three|"
@@ -240,6 +241,10 @@ COMPLAINT_CUES = at_word_starts(
     r"like (?:he|she|they) (?:had )?stole?n? (?:it|them|the \w+)|"
     # paid for one thing, got another
     r"(?:charged|paid|costs?|billed)\b.{0,50}\b(?:got|received|only|but)\b|"
+    # what the customer was not told, or was told falsely; a shop that pleases itself
+    r"(?:didn'?t|did not|never) (?:tell|inform|warn|mention to) (?:me|us)|"
+    r"(?:was|were|is|are) (?:all )?(?:a )?(?:lie|lies|lying)\b|lied to (?:me|us)|"
+    r"(?:will|do|can|would) you (?:people|guys) ever|whenever (?:it|they|he|she) feels? like it|"
     r"(?:\d+|two|three|four|five) (?:items?|things?|out) (?:of|from) (?:\d+|the)"
     r"(?! ?(?:stars?|points?))|"
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|order|week)s? (?:now\b|in a row|"

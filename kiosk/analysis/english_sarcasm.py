@@ -13,6 +13,7 @@ from kiosk.analysis.english import score_english
 
 _SARCASM_STRONG = re.compile(
     r"\b(?:thanks for nothing|yeah,? right|said no one ever|what a joke|so much for|"
+    r"cool,? cool,? cool|"
     r"worth the wait,? i'?m sure|,\s?if your idea of (?:\w+ ){0,3}is|"
     r"(?:congrats|congratulations|well done)\b[^.!?]{0,25}\byou'?ve "
     r"(?:managed|succeeded) to|"

@@ -166,7 +166,7 @@ _FIRST_IMPRESSION = re.compile(
     r"\b(?:i (?:was|had been|felt) (?:a bit |a little |quite |very |so )?(?:worried|sceptical|"
     r"skeptical|nervous|unsure|hesitant|doubtful|dubious|wary)|(?:bul|dusun|san|guvenme|"
     r"cekin|tereddut ed)(?:mustum|mustuk|mistim|mistik|uyordum|uyorduk|iyordum|iyorduk)|"
-    r"emin degildim|"
+    r"emin degildim|(?:i )?wasn'?t (?:so |too |very |really |entirely )?sure (?:about|of)|"
     # a taste of the customer's, which this place is the exception to: "pek hoşlanmam ama burası"
     r"(?:genelde|normalde|genellikle|pek|aslinda) (?:\w+ ){0,4}?(?:hoslan|sev|bayil)m[ae]m|"
     r"i (?:don'?t|do not) (?:usually|normally|generally) (?:like|enjoy)|i'?m (?:not usually|"
@@ -181,7 +181,8 @@ _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the wors
                      r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|bracing|braced|"
                      r"panikle\w*|had (?:my|some) "
                      r"doubts|diye dusunuyordum|"
-                     r"diye dusunmustum|saniyordum|zannediyordum|cekindim|cekinmistim|"
+                     r"diye dusunmustum|diye bekliyordu[mk]|saniyordum|zannediyordum|cekindim|"
+                     r"cekinmistim|"
                      r"endiselendim|eskiden|panik yapt\w*|panikledim|panik oldum|"
                      r"bosuna (?:korkmus|cekinmis|endiselenmis|uzulmus|"
                      r"tedirgin)\w*|"
@@ -200,7 +201,10 @@ _MISFORTUNE = re.compile(
     r"(?:luggage|suitcase|wallet|passport|phone|keys)|(?:flat|dead) (?:tyre|tire|battery)|"
     r"my (?:own )?(?:fault|mistake)|"
     r"kaza (?:yapt|gecir)\w*|(?:calindi|caldirdim|calinmis)|su basti|lastik patla\w*|"
-    r"kaybettim|kaybetmistim|benim hatam|kendi hatam|perisan (?:olmustu[mk]|haldeydi[mk]))\b")
+    r"kaybettim|kaybetmistim|benim hatam|kendi hatam|(?:can sikici|zor|yorucu|berbat|kotu|"
+    r"stresli|yogun|uzun) bir (?:gun|hafta|aksam|sabah|gece|mesai)\w*|(?:rough|long|bad|hard|"
+    r"stressful|awful|terrible|horrible|crappy|shitty) (?:day|week|night|shift)s?|"
+    r"perisan (?:olmustu[mk]|haldeydi[mk]))\b")
 # "… because the receptionist was rude": a fear or a mishap the shop caused is a complaint.
 _CAUSED = re.compile(r"\b(?:because|cause|cuz|due to|cunku|yuzunden|sebebiyle|nedeniyle)\b")
 # A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'

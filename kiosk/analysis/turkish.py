@@ -68,6 +68,9 @@ _NEEDS = frozenset({"sart", "lazim", "lazimmis", "gerek", "gerekiyor", "gerekir"
 _REQUEST = frozenset({"lutfen", "rica"})
 _ONLY = frozenset({"tek", "sadece", "yalnizca"})  # "tek derdim…", "sadece kasa yavaş"
 _TRY = ("maya", "meye")  # "satmaya çalış-": to try to sell
+# "kıymalı pide" is a pide with mince, not one that must be minced (-mAlI)
+_MA_FOODS = ("kiymal", "dondurmal", "kavurmal", "kizartmal", "kozlemel", "haslamal",
+             "sarmal", "dolmal", "burmal")
 _NOT_INSTRUMENTAL = frozenset({"boyle", "soyle", "oyle", "bile", "hele", "sole"})
 
 class _Token:
@@ -108,11 +111,24 @@ def _phrase_word(folded: str, word: str) -> bool:
         _NOMINAL.fullmatch(rest) or _VERB.match(rest)))
 
 
+def _as_soon_as(toks: list[_Token], i: int) -> bool:
+    """ "açar açmaz", "gelir gelmez": as soon as it opens, came; no negation in it."""
+    fold = toks[i].fold
+    if i == 0 or len(fold) < 5 or not fold.endswith(("maz", "mez")):
+        return False
+    stem, before = fold[:-3], toks[i - 1].fold
+    return before.startswith(stem) and before[len(stem):] in ("ar", "er", "ir", "ur", "r")
+
+
 def _read_tokens(toks: list[_Token]) -> None:
     """Attach lexicon readings, merging phrases onto their last word."""
     i = 0
     while i < len(toks):
         tok = toks[i]
+        if _as_soon_as(toks, i):
+            toks[i - 1].hit = None
+            i += 1
+            continue
         if tok.kind == "word" and (tok.fold not in _BOOSTERS or tok.fold in _DUAL) and not (
                 tok.fold.startswith("degil") or tok.fold in _NO):
             tok.hit = _analyze(tok.word)
@@ -359,7 +375,8 @@ def _clause_modifiers(toks: list[_Token], folds: list[str]) -> None:
         scale = 1.0
         if any(_CONDITIONAL.fullmatch(w) for w in words) or any(w in _REQUEST for w in words):
             scale = 0.0  # "biraz kısarsanız çok sevinirim", "lütfen yardımcı olun"
-        if any(_needed(words, j) or _MUST.fullmatch(w) for j, w in enumerate(words)) or \
+        if any(_needed(words, j) or _MUST.fullmatch(w) and not w.startswith(_MA_FOODS)
+               for j, w in enumerate(words)) or \
                 "daha" in words and any(
                 _NECESSITY.fullmatch(w) for w in words):
             scale = _N_SCALAR_NEG  # "daha dikkatli olmalı", "düzenli yapılması şart"
