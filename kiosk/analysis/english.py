@@ -193,9 +193,10 @@ _DOUBTLESS = re.compile(r"\b(?:without|beyond) (?:a|any) (?:shadow of (?:a )?)?d
 
 # Honesty VADER reads as a refusal or a charge: "refused a tip", "could have charged me for a
 # new part". english_cues counts the same acts as praise.
-HONEST_ACTS = (r"(?:didn'?t|did not|wouldn'?t|refused to) (?:even )?charge (?:me |us )?(?:for "
-               r"(?:it|that|the (?:call-?out|visit|labour|parts))|(?:a|an|the|any) (?:call-?out|"
-               r"fee|penny|cent|extra)\w*|anything|a thing|a penny)|refused (?:a|any|my|the) tip|"
+HONEST_ACTS = (r"(?:didn'?t|did not|wouldn'?t|refused to) (?:even )?charge (?:(?:me|us) "
+               r"(?:anything|a thing|a penny)|(?:me |us )?(?:for (?:it|that|the (?:call-?out|"
+               r"visit|labour|parts))|(?:a|an|the|any) (?:call-?out|fee|penny|cent|extra)\w*|"
+               r"(?:anything|a thing|a penny) (?:for|extra)))|refused (?:a|any|my|the) tip|"
                r"refused to take (?:a |any |my |the )?(?:tip|money|"
                r"payment)\b(?! back)|could(?:'ve| have) (?:easily )?(?:charged|sold|billed|upsold) "
                r"(?:me|us)")
@@ -237,7 +238,8 @@ _INSISTED = re.compile(rf"(?:^|(?<=[,.!;:]))\s*{_INSISTING},?|"
                        rf",?\s*{_INSISTING}(?=\s*(?:[,.!;:]|$))", re.I)
 
 # "dead easy" is very easy; "I hate writing reviews, but …" is the writer's habit, no verdict.
-_DEAD = re.compile(r"\bdead (?=(?:easy|simple|good|quick|handy|friendly|helpful|nice|comfy|"
+_DEAD = re.compile(r"(?<!\bwent )(?<!\bgoes )(?<!\bgo )(?<!\bgone )(?<!\bgoing )"
+                   r"\bdead (?=(?:easy|simple|good|quick|handy|friendly|helpful|nice|comfy|"
                    r"comfortable|cheap|straightforward|reliable|chuffed|happy|pleased)\b)", re.I)
 _HABIT = re.compile(r"\bi (?:hate|never|rarely|seldom|(?:don'?t|do not) (?:usually|normally|"
                     r"often|really|ever|like to)) (?:write|writing|leave|leaving|post|posting|do|"

@@ -226,8 +226,9 @@ COMPLAINT_CUES = at_word_starts(
     # something that should work and did not, said flatly
     r"(?:hasn'?t|haven'?t|doesn'?t|don'?t|didn'?t|won'?t|isn'?t|wasn'?t|never|not) (?:even )?"
     r"(?:work|worked|working|open|opens|opened|load|loads|arrive|arrived|come|came|show|showed|"
-    r"respond|responded|answer|answered|reply|replied|fit|charge(?! me| us| for| extra| anything|"
-    r" a (?:thing|penny|cent)| (?:a|an|the|any) (?:call-?out|fee|penny|cent|extra))|turn up|"
+    r"respond|responded|answer|answered|reply|replied|fit|charge(?! me| us| for| extra|"
+    r" (?:anything|a thing|a penny) (?:for|extra)| (?:a|an|the|any) (?:call-?out|fee|penny|cent|"
+    r"extra))|turn up|"
     r"turned up)|"
     # waits and delays with a number
     r"(?<!only )(?<!just )(?:(?:took|takes|taking) (?!(?:about |around )?(?:[1-9]|10|one|two|three|"
@@ -244,7 +245,10 @@ COMPLAINT_CUES = at_word_starts(
     # what the customer was not told, or was told falsely; a shop that pleases itself
     r"(?:didn'?t|did not|never) (?:tell|inform|warn|mention to) (?:me|us)|"
     r"(?:was|were|is|are) (?:all )?(?:a )?(?:lie|lies|lying)\b|lied to (?:me|us)|"
-    r"(?:will|do|can|would) you (?:people|guys) ever|whenever (?:it|they|he|she) feels? like it|"
+    r"(?:will|do|can|would) you (?:people|guys) ever (?:answer|reply|respond|call|fix|deliver|"
+    r"turn up|show up|get|send|refund|sort|listen|bother|learn)|(?:opens?|closes?|opened|closed|"
+    r"turns? up|shows? up|answers?|works?|delivers?|replies|responds?)"
+    r"(?: \w+){0,3} whenever (?:it|they|he|she) feels? like it|"
     r"(?:\d+|two|three|four|five) (?:items?|things?|out) (?:of|from) (?:\d+|the)"
     r"(?! ?(?:stars?|points?))|"
     r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:time|order|week)s? (?:now\b|in a row|"

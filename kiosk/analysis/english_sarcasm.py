@@ -13,7 +13,6 @@ from kiosk.analysis.english import score_english
 
 _SARCASM_STRONG = re.compile(
     r"\b(?:thanks for nothing|yeah,? right|said no one ever|what a joke|so much for|"
-    r"cool,? cool,? cool|"
     r"worth the wait,? i'?m sure|,\s?if your idea of (?:\w+ ){0,3}is|"
     r"(?:congrats|congratulations|well done)\b[^.!?]{0,25}\byou'?ve "
     r"(?:managed|succeeded) to|"
@@ -64,6 +63,7 @@ _SARCASM_PRAISE_OPENER = re.compile(
     re.I)
 _SARCASM_PHRASES = re.compile(
     r"\b(?:just (?:perfect|great|brilliant|wonderful|fantastic|what i needed|lovely)|"
+    r"cool,? cool,? cool|"
     r"exactly what (?:you|i|we|one) (?:want|need)(?:ed)? (?:after|when|on)|totally (?:fair|"
     r"worth it|normal|reasonable|acceptable)|(?:nice|good|glad|great|lovely) to (?:know|see|hear) "
     r"(?:that )?(?:my|the|you|your)|totally (?:fair|"

@@ -181,7 +181,9 @@ _FEARED = re.compile(r"\b(?:dread\w*|(?:expect\w*|fear\w*|prepared for) the wors
                      r"sceptical|skeptical|doubtful|hesitant|wasn'?t sure|bracing|braced|"
                      r"panikle\w*|had (?:my|some) "
                      r"doubts|diye dusunuyordum|"
-                     r"diye dusunmustum|diye bekliyordu[mk]|saniyordum|zannediyordum|cekindim|"
+                     r"diye dusunmustum|saniyordum|zannediyordum|cekindim|"
+                     r"(?:\w+(?:maz|mez|mayacak|meyecek)|kotu|berbat|gec|soguk|pahali|sorun\w*|"
+                     r"zor|rezalet|ariza\w*) (?:\w+ ){0,2}diye bekliyordu[mk]|"
                      r"cekinmistim|"
                      r"endiselendim|eskiden|panik yapt\w*|panikledim|panik oldum|"
                      r"bosuna (?:korkmus|cekinmis|endiselenmis|uzulmus|"
@@ -206,7 +208,9 @@ _MISFORTUNE = re.compile(
     r"stressful|awful|terrible|horrible|crappy|shitty) (?:day|week|night|shift)s?|"
     r"perisan (?:olmustu[mk]|haldeydi[mk]))\b")
 # "… because the receptionist was rude": a fear or a mishap the shop caused is a complaint.
-_CAUSED = re.compile(r"\b(?:because|cause|cuz|due to|cunku|yuzunden|sebebiyle|nedeniyle)\b")
+_CAUSED = re.compile(r"\b(?:because|cause|cuz|due to|cunku|yuzunden|yuzunuzden|sebebiyle|nedeniyle|"
+                     r"made (?:it|things|my \w+) (?:even |much )?worse|worse by|on top of|"
+                     r"to top it|ustune|ustelik|bir de|daha da)\b")
 # A title in quotes is a name, not a verdict: 'When does "Worst Date Ever" season 2 drop?'
 _TITLE = re.compile(r"[\"“«](?:[A-ZÇĞİÖŞÜ][\w'’-]*[ ,:]+){1,5}[A-ZÇĞİÖŞÜ\d][\w'’-]*[\"”»]")
 # A request names a job still to do: "Need a zip replaced on a leather jacket."

@@ -1019,6 +1019,17 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     ("Tadilatı yarım bıraktılar, bir haftadır kimse gelmiyor.", "tr", "complaint"),
     ("Müdürün söz verdiği indirim ne oldu?", "tr", "complaint"),
     ("Satış danışmanı 5 gündür dönmedi.", "tr", "complaint"),
+    # a reviewer's sentences against the rules above
+    ("The power bank didn't charge a thing.", "en", "complaint"),
+    ("Phone went dead quick.", "en", "complaint"),
+    ("Will you guys ever stop being this good? Best burger in town.", "en", "praise"),
+    ("The cat comes to the café whenever it feels like it, and the staff adore her.", "en",
+     "not a complaint"),
+    ("Bad day made worse by your useless customer service. Thanks.", "en", "complaint"),
+    ("Berbat bir gün geçirdim, sizin yüzünüzden. Teşekkürler.", "tr", "complaint"),
+    ("Uygulama açılır açılmaz kapanıyor.", "tr", "complaint"),
+    ("Favori dizimi izlerken internet koptu.", "tr", "complaint"),
+    ("Sigarayı yarıda bıraktım, bu ürün sayesinde. Teşekkürler!", "tr", "praise"),
 ])
 def test_idioms_that_turn_the_words_around(text, lang, label):
     if label.startswith("not "):
