@@ -46,7 +46,7 @@ from kiosk.config import SETTINGS  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 SHARED = ROOT.parent / "shared" / "data"
-FORMER_HELDOUTS = ["heldout"] + [f"heldout-{n}" for n in range(2, 55)]
+FORMER_HELDOUTS = ["heldout"] + [f"heldout-{n}" for n in range(2, 71)]
 MIN_PRECISION = {"tr": 0.97, "en": 0.96}  # praise threshold; see the docstring
 OPEN_WEIGHT = 0.15  # left out one of 20 former held-outs at a time, beat 0, 0.6 and 1.0
 AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
