@@ -223,8 +223,10 @@ _DIAGNOSED = re.compile(r"\b(he|she|they|x|the (?:mechanic|technician|engineer|t
                         r"an) (?:\w+ )?(?:fault|problem|issue|leak)\b", re.I)
 # "a fault three other garages missed": others failed, not this shop.
 _OTHERS_FAILED = re.compile(r"\b(?:\w+ )?other (?:garages?|mechanics?|shops?|doctors?|places|vets?|"
-                            r"dealers?|services?|companies) (?:had |have )?(?:missed|couldn'?t "
-                            r"(?:find|fix|solve)|failed to \w+|gave up on)|\b(?:a |the )?mess "
+                            r"dealers?|services?|companies|clinics?|hospitals?|labs?|pharmacies|"
+                            r"plumbers?|electricians?|couriers?) (?:had |have )?(?:missed|"
+                            r"couldn'?t (?:find|fix|solve)|failed to \w+|gave up on)|"
+                            r"\b(?:a |the )?mess "
                             r"(?:another|someone else|the (?:last|previous|other)) (?:\w+ )?"
                             r"(?:had )?(?:made|left)", re.I)
 # "tasted like dishwater": VADER reads "like" as praise; the comparison is the verdict.
@@ -232,7 +234,8 @@ _LIKENED = re.compile(r"\b(tasted|tastes|smelled|smells|smelt|looked|looks|felt|
                       re.I)
 
 # Said to insist, not to deny: "the croissants rival Paris, no joke", "not gonna lie, I loved it".
-_INSISTING = (r"\b(?:no (?:joke|jokes|lie|lies|kidding)|not (?:gonna|going to) lie|"
+_INSISTING = (r"\b(?:no (?:joke|jokes|lie|lies|kidding|question about it|doubt about it)|"
+              r"not (?:gonna|going to) lie|"
               r"(?:i'?m |i am )?not (?:even )?(?:joking|kidding)|i kid you not)\b")
 _INSISTED = re.compile(rf"(?:^|(?<=[,.!;:]))\s*{_INSISTING},?|"
                        rf",?\s*{_INSISTING}(?=\s*(?:[,.!;:]|$))", re.I)
@@ -241,9 +244,10 @@ _INSISTED = re.compile(rf"(?:^|(?<=[,.!;:]))\s*{_INSISTING},?|"
 _DEAD = re.compile(r"(?<!\bwent )(?<!\bgoes )(?<!\bgo )(?<!\bgone )(?<!\bgoing )"
                    r"\bdead (?=(?:easy|simple|good|quick|handy|friendly|helpful|nice|comfy|"
                    r"comfortable|cheap|straightforward|reliable|chuffed|happy|pleased)\b)", re.I)
-_HABIT = re.compile(r"\bi (?:hate|never|rarely|seldom|(?:don'?t|do not) (?:usually|normally|"
-                    r"often|really|ever|like to)) (?:write|writing|leave|leaving|post|posting|do|"
-                    r"doing|give|giving) (?:online |a )?reviews?\b", re.I)
+_HABIT = re.compile(r"\b(?:i (?:hate|never|rarely|seldom|(?:don'?t|do not) (?:usually|normally|"
+                    r"often|really|ever|like to))|it'?s not (?:often|every day|like me) (?:that )?"
+                    r"i) (?:write|writing|leave|leaving|post|posting|do|doing|give|giving) "
+                    r"(?:online |a )?reviews?\b", re.I)
 
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids
 # went crazy for it".

@@ -206,6 +206,7 @@ _MISFORTUNE = re.compile(
     r"kaybettim|kaybetmistim|benim hatam|kendi hatam|(?:can sikici|zor|yorucu|berbat|kotu|"
     r"stresli|yogun|uzun) bir (?:gun|hafta|aksam|sabah|gece|mesai)\w*|(?:rough|long|bad|hard|"
     r"stressful|awful|terrible|horrible|crappy|shitty) (?:day|week|night|shift)s?|"
+    r"(?:got|was|were|i was|we were|i got|we got) locked out|"
     r"perisan (?:olmustu[mk]|haldeydi[mk]))\b")
 # "… because the receptionist was rude": a fear or a mishap the shop caused is a complaint.
 _CAUSED = re.compile(r"\b(?:because|cause|cuz|due to|cunku|yuzunden|yuzunuzden|sebebiyle|nedeniyle|"

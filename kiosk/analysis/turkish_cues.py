@@ -59,7 +59,8 @@ _COMPLAINT = at_word_starts(
     r"acilmiyor|calismiyor|baglanma(?:di|mis)|kurulma(?:di|mis)|gorunmuyor|aktif olma(?:di|mis))"
     r"\w*|\b(?:hala|halen) (?:\w+ )?kapali\b|"
     r"(?:\d+|bir|yarim|iki|uc|dort|bes|on|kirk|yirmi|otuz) (?:dakika|dk|saat|gun|hafta)"
-    r"(?:dir|tir|dur|tur)? (?:boyunca )?(?:bekle|sirada|kuyrukta|gelmedi|ulasmadi|cevap|donmedi|"
+    r"(?:dir|tir|dur|tur)? (?:boyunca )?(?:bekle(?!di(?:ler)?\b)|sirada|kuyrukta|gelmedi|ulasmadi|"
+    r"cevap|donmedi|"
     r"donus yapmadi|aramadi)\w*|"
     r"(?:gelmedi|ulasmadi|teslim edilmedi|iade edilmedi|donus yapilmadi|donulmedi|"
     r"cevap verilmedi|geri donmediler|aranmadim|ilgilenmediler|ilgilenen yok|"
@@ -274,6 +275,7 @@ _NEVER_SEEN = re.compile(r"\b(?<!hala )(?<!halen )(?<!daha )(?:gormedim|gormedik
 
 _PRAISE = at_word_starts(
     r"\b(?:ellerinize saglik|eline saglik|emeginize saglik|emegi gecen|iyi ki var|"
+    r"yok (?:boyle|bu kadar) (?:guzel )?(?:bir )?(?:lezzet|tat|hizmet|ilgi|kalite)\w* yok|"
     r"eksik olmayin|eksik olmasin|baska soze gerek yok|selam olsun|sikayetci degil\w*|"
     r"(?:yine|tekrar|bir daha|bir sonraki \w+ de) (?:burada|buradan|sizden) \w+(?:acagim|ecegim)|"
     r"baska (?:yere|yerden|\w+(?:ye|ya|e|a)) (?:gitmez|gitmem|almaz|almam|bakmam)|"

@@ -1030,6 +1030,15 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     ("Uygulama açılır açılmaz kapanıyor.", "tr", "complaint"),
     ("Favori dizimi izlerken internet koptu.", "tr", "complaint"),
     ("Sigarayı yarıda bıraktım, bu ürün sayesinde. Teşekkürler!", "tr", "praise"),
+    # 2026-11-25, from held-outs 71-74 read after they were measured (sentences of our own)
+    ("Would give them ten stars if I could.", "en", "praise"),
+    ("First visit to this barber and it won't be the last.", "en", "praise"),
+    ("Thought the place looked tired, but I stand corrected.", "en", "not a complaint"),
+    ("We'll be back, no question about it.", "en", "not a complaint"),
+    ("The breakfast was lush.", "en", "praise"),
+    ("The vet found the infection two other clinics missed.", "en", "not a complaint"),
+    ("İade noktasında Gül Hanım işlemimi iki dakikada bitirdi, çok teşekkürler!", "tr", "praise"),
+    ("Kasada 25 dakika bekledim, tek kasa açıktı.", "tr", "complaint"),
 ])
 def test_idioms_that_turn_the_words_around(text, lang, label):
     if label.startswith("not "):
