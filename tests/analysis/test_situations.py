@@ -1033,7 +1033,7 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     # 2026-11-25, from held-outs 71-74 read after they were measured (sentences of our own)
     ("Would give them ten stars if I could.", "en", "praise"),
     ("First visit to this barber and it won't be the last.", "en", "praise"),
-    ("Thought the place looked tired, but I stand corrected.", "en", "not a complaint"),
+    ("Didn't expect much from a motorway café, but I stand corrected.", "en", "praise"),
     ("We'll be back, no question about it.", "en", "not a complaint"),
     ("The breakfast was lush.", "en", "praise"),
     ("The vet found the infection two other clinics missed.", "en", "not a complaint"),
