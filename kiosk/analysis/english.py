@@ -245,8 +245,9 @@ _DEAD = re.compile(r"(?<!\bwent )(?<!\bgoes )(?<!\bgo )(?<!\bgone )(?<!\bgoing )
                    r"\bdead (?=(?:easy|simple|good|quick|handy|friendly|helpful|nice|comfy|"
                    r"comfortable|cheap|straightforward|reliable|chuffed|happy|pleased)\b)", re.I)
 _HABIT = re.compile(r"\b(?:i (?:hate|never|rarely|seldom|(?:don'?t|do not) (?:usually|normally|"
-                    r"often|really|ever|like to))|it'?s not (?:often|every day|like me) (?:that )?"
-                    r"i) (?:write|writing|leave|leaving|post|posting|do|doing|give|giving) "
+                    r"often|really|ever|like to))|it'?s not (?:often|every day) (?:that )?i|"
+                    r"it'?s not like me to) (?:write|writing|leave|leaving|post|posting|do|doing|"
+                    r"give|giving) "
                     r"(?:online |a )?reviews?\b", re.I)
 
 # Idioms whose words VADER reads the wrong way round: "worth the early alarm", "the kids

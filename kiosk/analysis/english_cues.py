@@ -261,8 +261,9 @@ COMPLAINT_CUES = at_word_starts(
 PRAISE_CUES = at_word_starts(
     r"\b(?:five stars|5 stars|10/10|can'?t fault|couldn'?t fault|hats off|props to|kudos|"
     r"(?:give|rate|gave|rated) (?:(?:it|them|you|him|her|this place) )?(?:six|6|seven|7|ten|10|"
-    r"a hundred|100|more|a million) stars if i could|i stand corrected|"
-    r"(?:won'?t|will not) be (?:my|our|the) last|"
+    r"a hundred|100|more|a million) stars if i could|"
+    r"(?:won'?t|will not) be (?:my|our|the) last(?! (?:you|they|he|she|time (?:you|they|he|"
+    r"she))\b| complaint)|"
     r"(?:can'?t|cannot) (?:praise|thank|rate|recommend) " + ENOUGH_OBJECT +
     r"(?:enough|highly enough)|"
     r"(?:a )?(?:massive|huge|special|heartfelt|sincere|big) thank(?:s| you)|big up|this is how "

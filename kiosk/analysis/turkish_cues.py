@@ -59,7 +59,7 @@ _COMPLAINT = at_word_starts(
     r"acilmiyor|calismiyor|baglanma(?:di|mis)|kurulma(?:di|mis)|gorunmuyor|aktif olma(?:di|mis))"
     r"\w*|\b(?:hala|halen) (?:\w+ )?kapali\b|"
     r"(?:\d+|bir|yarim|iki|uc|dort|bes|on|kirk|yirmi|otuz) (?:dakika|dk|saat|gun|hafta)"
-    r"(?:dir|tir|dur|tur)? (?:boyunca )?(?:bekle(?!di(?:ler)?\b)|sirada|kuyrukta|gelmedi|ulasmadi|"
+    r"(?:dir|tir|dur|tur)? (?:boyunca )?(?:bekle|sirada|kuyrukta|gelmedi|ulasmadi|"
     r"cevap|donmedi|"
     r"donus yapmadi|aramadi)\w*|"
     r"(?:gelmedi|ulasmadi|teslim edilmedi|iade edilmedi|donus yapilmadi|donulmedi|"

@@ -1033,9 +1033,11 @@ def test_a_kind_act_told_plainly_is_praise(text, lang, label):
     # 2026-11-25, from held-outs 71-74 read after they were measured (sentences of our own)
     ("Would give them ten stars if I could.", "en", "praise"),
     ("First visit to this barber and it won't be the last.", "en", "praise"),
-    ("Didn't expect much from a motorway café, but I stand corrected.", "en", "praise"),
+    ("This won't be the last you hear from me.", "en", "not praise"),
     ("We'll be back, no question about it.", "en", "not a complaint"),
-    ("The breakfast was lush.", "en", "praise"),
+    ("Sabrımızı bitirdiniz, artık sizden alışveriş yapmayacağım.", "tr", "complaint"),
+    ("Uygulama pilimi bitiriyor.", "tr", "complaint"),
+    ("Annem acilde 4 saat bekledi.", "tr", "complaint"),
     ("The vet found the infection two other clinics missed.", "en", "not a complaint"),
     ("İade noktasında Gül Hanım işlemimi iki dakikada bitirdi, çok teşekkürler!", "tr", "praise"),
     ("Kasada 25 dakika bekledim, tek kasa açıktı.", "tr", "complaint"),
