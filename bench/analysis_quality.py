@@ -107,8 +107,13 @@ Data:
 - bench/data/heldout-71/ to -74/ (hardware and paint stores, check-up and blood-test centres,
   a kebab and lahmacun chain, a second-hand marketplace app): written blind later in that
   session while its second change was made (idioms from 67-70's mistakes, a reviewer's mends,
-  the Turkish verdict model trained on 1 to 70), and measured once with it. Never read,
-  never trained or tuned on: the figures to quote.
+  the Turkish verdict model trained on 1 to 70), and measured once with it. Their mistakes
+  were read after that: development material since.
+- bench/data/heldout-75/ to -78/ (breakfast cafés and simit-börek bakeries, a supermarket
+  chain with butcher and deli counters, a car dealership and service centre, children's
+  clothing and shoe stores): written blind later in that session while its third change was
+  made (idioms from 71-74's mistakes, a reviewer's mends), and measured once with it. Never
+  read, never trained or tuned on: the figures to quote.
 """
 
 from __future__ import annotations
@@ -141,7 +146,7 @@ NOW = datetime(2026, 11, 24, tzinfo=UTC)
 AUTO_APPROVE = next(s.default for s in SETTINGS if s.name == "AUTO_APPROVE_SCORE")
 MARK_START = "<!-- analysis-quality:start -->"
 MARK_END = "<!-- analysis-quality:end -->"
-BLIND = range(71, 75)  # written blind on 2026-11-25, never read, never trained on
+BLIND = range(75, 79)  # written blind on 2026-11-25, never read, never trained on
 FORMER = [(n, f"heldout-{n}") for n in range(70, 1, -1)] + [(1, "heldout")]  # trained on
 
 
