@@ -358,9 +358,12 @@ def render(gt: dict, lab: dict, helds: list[tuple[str, dict]],
                          f"{f2(m['recall'])} | {pct(m['embarrassments'])} | "
                          f"{f2(m['complaint_recall'])} | {f2(a['precision'])} / "
                          f"{f2(a['recall'])} / {pct(a['embarrassments'])} |")
+    models, last = _model_estimates()
+    fewer = "; ".join(f"the {LANGUAGE[lang]} one is trained on 1 to {n} only"
+                      for lang, n in last.items() if n < FORMER[0][0])
     lines += ["", f"*held-out 1 to {FORMER[0][0]}* were written blind in earlier sessions and "
-              "measured; they are training material for the verdict models since (the "
-              "English one is trained on 1 to 54 only). Their figures "
+              "measured; they are training material for the verdict models since"
+              f"{f' ({fewer})' if fewer else ''}. Their figures "
               "below are its training estimate: each set scored by a model fitted without it "
               "(bench/train_verdict_model.py), against the rules alone. The rules were tuned "
               "on 1 to 20 and on the mistakes of 43 to 50, and the model's settings chosen on "
@@ -368,7 +371,7 @@ def render(gt: dict, lab: dict, helds: list[tuple[str, dict]],
               "| set | lang | verdict model: praise precision / recall / complaint recall | "
               "rules alone: praise precision / recall / complaint recall |",
               "|---|---|---|---|"]
-    for name, lang, est in _training_estimates():
+    for name, lang, est in _training_estimates(models, last):
         m, r = est["model"], est["rules"]
         lines.append(f"| {name} | {lang} | {f2(m['precision'])} / {f2(m['recall'])} / "
                      f"{f2(m['complaint_recall'])} | {f2(r['precision'])} / "
@@ -386,14 +389,22 @@ def render(gt: dict, lab: dict, helds: list[tuple[str, dict]],
     return "\n".join(lines)
 
 
-def _training_estimates() -> list[tuple[str, str, dict]]:
-    """(set, lang, estimate) from the shipped verdict models, the pooled rows first."""
+LANGUAGE = {"tr": "Turkish", "en": "English"}
+
+
+def _model_estimates() -> tuple[dict[str, dict], dict[str, int]]:
+    """The shipped verdict models' estimates, and the last former held-out each was trained
+    on: each language's model may have been trained on fewer sets than FORMER names."""
     from importlib.resources import files
 
     models = {lang: json.loads((files("kiosk.analysis") / "data" / f"verdict_model_{lang}.json")
-                               .read_text("utf-8"))["estimate"] for lang in ("tr", "en")}
-    # each language's model may have been trained on fewer sets than FORMER names
-    last = {lang: max(n for n, d in FORMER if d in models[lang]) for lang in models}
+                               .read_text("utf-8"))["estimate"] for lang in LANGUAGE}
+    return models, {lang: max(n for n, d in FORMER if d in models[lang]) for lang in models}
+
+
+def _training_estimates(models: dict[str, dict], last: dict[str, int],
+                        ) -> list[tuple[str, str, dict]]:
+    """(set, lang, estimate) from the shipped verdict models, the pooled rows first."""
     rows = [(f"**held-outs 1–{last[lang]} pooled**", lang, models[lang]["pooled"])
             for lang in ("tr", "en")]
     return rows + [(f"held-out {n}", lang, models[lang][d]) for n, d in FORMER

@@ -113,8 +113,8 @@ def _phrase_word(folded: str, word: str) -> bool:
 
 def _as_soon_as(toks: list[_Token], i: int) -> bool:
     """ "açar açmaz", "gelir gelmez": as soon as it opens, came; no negation in it."""
-    fold = toks[i].fold
-    if i == 0 or len(fold) < 5 or not fold.endswith(("maz", "mez")):
+    fold = toks[i].fold  # ends in -mAz: the caller asks only of such words
+    if i == 0 or len(fold) < 5:
         return False
     stem, before = fold[:-3], toks[i - 1].fold
     return before.startswith(stem) and before[len(stem):] in ("ar", "er", "ir", "ur", "r")
@@ -125,7 +125,7 @@ def _read_tokens(toks: list[_Token]) -> None:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        if _as_soon_as(toks, i):
+        if tok.fold.endswith(("maz", "mez")) and _as_soon_as(toks, i):
             toks[i - 1].hit = None
             i += 1
             continue

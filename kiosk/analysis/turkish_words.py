@@ -44,7 +44,7 @@ _NEG_WORD = re.compile(_shape(
     "[a-zçğıöşü]{3,}?(?:y?A)?m(?:A(?:dI[a-zçğıöşü]*|dAn|z(?:sInIz|lAr|DI|mIS)|mIS[a-zçğıöşü]*"
     "|yA[cğg][a-zçğıöşü]*|yAn[a-zçğıöşü]*|m|yIz)|Iyor[a-zçğıöşü]*)"))
 _IYOR = re.compile(_shape("Iyor"))
-_DENOMINAL = re.compile(_shape("lA"))  # "bayat-la-", "kir-le-n-": a verb made of a word
+_DENOMINAL = ("la", "le")  # "bayat-la-", "kir-le-n-": a verb made of a word
 _IF_NOT = re.compile(_shape("mAzsA"))  # "hoşlanmazsanız": if you do not, no denial
 _SUBORDINATE = re.compile(_shape("mA(?:dI[ğgk]|yIncA)"))  # "bulamadığım", "kalmayınca"
 _WITHOUT = re.compile(_shape("sIz"))
@@ -132,7 +132,7 @@ def _match(word: str, table: dict) -> _Hit | None:
                     return _Hit(entry.valence, bool(_NEG.match(rest)), entry.flag, entry.stem, True)
             elif not rest or cond == "exact":
                 return _Hit(entry.valence, False, entry.flag, entry.stem, False)
-            elif _DENOMINAL.match(rest) and _NEG.match(rest, 2) and not _IF_NOT.search(rest):
+            elif rest.startswith(_DENOMINAL) and _NEG.match(rest, 2) and not _IF_NOT.search(rest):
                 # a verb made of the word, denied: "bayatlamadı" (did not go stale)
                 return _Hit(entry.valence, True, entry.flag, entry.stem, True)
             elif _NOMINAL.fullmatch(rest):  # a -sIz ending reverses: "ilgisiz", "sorunsuz"
